@@ -1,0 +1,7 @@
+package dev.fortress.identity;
+
+import java.util.UUID;
+
+/** What other modules may know about a user: enough to show and reference them. */
+public record UserSummary(UUID id, String email, String displayName, Role role, boolean disabled) {
+}

@@ -1,0 +1,85 @@
+package dev.fortress.platform.ratelimit;
+
+import java.io.IOException;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import dev.fortress.platform.web.ProblemType;
+import dev.fortress.platform.web.Problems;
+
+/**
+ * Gate 2: token buckets. The credential endpoints get a strict per-IP bucket; everything
+ * else a per-user bucket when the caller presents a valid token, per IP otherwise. Health
+ * probes are not limited. Every limited response carries {@code RateLimit-Policy} and
+ * {@code RateLimit}; a refusal is a {@code 429} problem with {@code Retry-After}.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class RateLimitFilter extends OncePerRequestFilter {
+
+	private static final Set<String> CREDENTIAL_PATHS = Set.of("/api/v1/auth/login", "/api/v1/auth/register",
+			"/api/v1/auth/refresh");
+
+	private final RateLimiter limiter;
+
+	private final RateLimitProperties properties;
+
+	private final ObjectProvider<RequestPrincipalResolver> principals;
+
+	private final Problems problems;
+
+	RateLimitFilter(RateLimiter limiter, RateLimitProperties properties,
+			ObjectProvider<RequestPrincipalResolver> principals, Problems problems) {
+		this.limiter = limiter;
+		this.properties = properties;
+		this.principals = principals;
+		this.problems = problems;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return request.getRequestURI().startsWith("/actuator/health");
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		RateLimitPolicy policy;
+		String key;
+		if (CREDENTIAL_PATHS.contains(request.getRequestURI())) {
+			policy = this.properties.authPolicy();
+			key = "ip:" + request.getRemoteAddr();
+		}
+		else {
+			policy = this.properties.apiPolicy();
+			key = principal(request).map(user -> "user:" + user).orElse("ip:" + request.getRemoteAddr());
+		}
+		RateLimiter.Decision decision = this.limiter.tryConsume(key, policy);
+		response.setHeader("RateLimit-Policy", policy.header());
+		response.setHeader("RateLimit", decision.header(policy));
+		if (!decision.allowed()) {
+			this.problems.write(response,
+					Problems.of(ProblemType.RATE_LIMITED, "Rate limit exceeded; retry later", request),
+					decision.retryAfter());
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+	private Optional<String> principal(HttpServletRequest request) {
+		RequestPrincipalResolver resolver = this.principals.getIfAvailable();
+		return resolver != null ? resolver.verifiedPrincipal(request) : Optional.empty();
+	}
+
+}

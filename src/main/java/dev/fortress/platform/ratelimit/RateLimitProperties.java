@@ -1,0 +1,28 @@
+package dev.fortress.platform.ratelimit;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Requests per minute: {@code auth} per client IP on register, login and refresh
+ * ({@code FORTRESS_RATE_LIMIT_AUTH}), {@code api} per user, or per IP when anonymous,
+ * everywhere else ({@code FORTRESS_RATE_LIMIT_API}).
+ */
+@ConfigurationProperties("fortress.rate-limit")
+public record RateLimitProperties(long auth, long api) {
+
+	public RateLimitProperties {
+		auth = auth < 1 ? 10 : auth;
+		api = api < 1 ? 600 : api;
+	}
+
+	RateLimitPolicy authPolicy() {
+		return new RateLimitPolicy("auth", this.auth, Duration.ofMinutes(1));
+	}
+
+	RateLimitPolicy apiPolicy() {
+		return new RateLimitPolicy("api", this.api, Duration.ofMinutes(1));
+	}
+
+}

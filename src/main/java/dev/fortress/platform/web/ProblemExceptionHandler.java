@@ -1,0 +1,206 @@
+package dev.fortress.platform.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Gate 6: the one place where failures become problem+json. Client mistakes get a precise
+ * type and detail; anything unexpected becomes a bare {@code 500} whose details go only
+ * to the log, under the request id.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ProblemExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
+
+	@ExceptionHandler(ApiException.class)
+	ResponseEntity<ProblemDetail> api(ApiException ex, HttpServletRequest request) {
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(ex.type().status());
+		if (ex.retryAfter() != null) {
+			response.header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, ex.retryAfter().toSeconds())));
+		}
+		return response.body(Problems.of(ex.type(), ex.getMessage(), ex.errors(), request));
+	}
+
+	@ExceptionHandler(MethodArgumentNotValidException.class)
+	ResponseEntity<ProblemDetail> invalidBody(MethodArgumentNotValidException ex, HttpServletRequest request) {
+		return validation(fieldErrors(ex.getBindingResult()), request);
+	}
+
+	@ExceptionHandler(HandlerMethodValidationException.class)
+	ResponseEntity<ProblemDetail> invalidParameters(HandlerMethodValidationException ex, HttpServletRequest request) {
+		List<ApiException.FieldError> errors = new ArrayList<>();
+		ex.getParameterValidationResults().forEach(result -> {
+			String name = Objects.requireNonNullElse(result.getMethodParameter().getParameterName(), "parameter");
+			result.getResolvableErrors()
+				.forEach(error -> errors.add(new ApiException.FieldError(name, message(error.getDefaultMessage()))));
+		});
+		return validation(errors, request);
+	}
+
+	@ExceptionHandler(ConstraintViolationException.class)
+	ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException ex, HttpServletRequest request) {
+		List<ApiException.FieldError> errors = ex.getConstraintViolations()
+			.stream()
+			.map(violation -> new ApiException.FieldError(lastNode(violation.getPropertyPath().toString()),
+					violation.getMessage()))
+			.toList();
+		return validation(errors, request);
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
+		return validation(List.of(new ApiException.FieldError(ex.getName(), "has an invalid value")), request);
+	}
+
+	@ExceptionHandler(MissingServletRequestParameterException.class)
+	ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException ex,
+			HttpServletRequest request) {
+		return validation(List.of(new ApiException.FieldError(ex.getParameterName(), "is required")), request);
+	}
+
+	@ExceptionHandler(MissingRequestHeaderException.class)
+	ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException ex, HttpServletRequest request) {
+		return validation(List.of(new ApiException.FieldError(ex.getHeaderName(), "header is required")), request);
+	}
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex, HttpServletRequest request) {
+		if (causedBy(ex, BodySizeLimitFilter.PayloadTooLargeException.class)) {
+			return problem(ProblemType.PAYLOAD_TOO_LARGE, "The request body is too large", request);
+		}
+		return problem(ProblemType.MALFORMED_REQUEST, JsonErrors.describe(ex), request);
+	}
+
+	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+	ResponseEntity<ProblemDetail> methodNotAllowed(HttpRequestMethodNotSupportedException ex,
+			HttpServletRequest request) {
+		return ResponseEntity.status(ex.getStatusCode())
+			.headers(ex.getHeaders())
+			.body(Problems.of(ProblemType.METHOD_NOT_ALLOWED, "Method " + ex.getMethod() + " is not allowed here",
+					request));
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+	ResponseEntity<ProblemDetail> unsupportedMediaType(HttpMediaTypeNotSupportedException ex,
+			HttpServletRequest request) {
+		return ResponseEntity.status(ex.getStatusCode())
+			.headers(ex.getHeaders())
+			.body(Problems.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json", request));
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+	ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException ex, HttpServletRequest request) {
+		return problem(ProblemType.NOT_ACCEPTABLE, "This resource is available as application/json", request);
+	}
+
+	@ExceptionHandler({ NoResourceFoundException.class, NoHandlerFoundException.class })
+	ResponseEntity<ProblemDetail> noRoute(Exception ex, HttpServletRequest request) {
+		return problem(ProblemType.NOT_FOUND, "No resource at this path", request);
+	}
+
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	ResponseEntity<ProblemDetail> uploadTooLarge(MaxUploadSizeExceededException ex, HttpServletRequest request) {
+		return problem(ProblemType.PAYLOAD_TOO_LARGE, "The request body is too large", request);
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException ex, HttpServletRequest request) {
+		return problem(ProblemType.FORBIDDEN, "You are not allowed to do this", request);
+	}
+
+	@ExceptionHandler({ CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
+			TransientDataAccessResourceException.class, QueryTimeoutException.class })
+	ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex, HttpServletRequest request) {
+		log.error("Database unavailable", ex);
+		return ResponseEntity.status(ProblemType.SERVICE_UNAVAILABLE.status())
+			.header(HttpHeaders.RETRY_AFTER, "5")
+			.body(Problems.of(ProblemType.SERVICE_UNAVAILABLE, "The database is unavailable; retry shortly", request));
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
+		if (ex instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
+			// A framework exception that already knows it is the client's fault.
+			return problem(ProblemType.forStatus(known.getStatusCode().value()), null, request);
+		}
+		log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
+		return problem(ProblemType.INTERNAL_ERROR, "An unexpected error occurred", request);
+	}
+
+	private static ResponseEntity<ProblemDetail> validation(List<ApiException.FieldError> errors,
+			HttpServletRequest request) {
+		return ResponseEntity.badRequest()
+			.body(Problems.of(ProblemType.VALIDATION_ERROR, "The request is invalid", errors, request));
+	}
+
+	private static ResponseEntity<ProblemDetail> problem(ProblemType type, @Nullable String detail,
+			HttpServletRequest request) {
+		return ResponseEntity.status(type.status()).body(Problems.of(type, detail, request));
+	}
+
+	private static List<ApiException.FieldError> fieldErrors(BindingResult result) {
+		List<ApiException.FieldError> errors = new ArrayList<>();
+		result.getFieldErrors()
+			.forEach(error -> errors
+				.add(new ApiException.FieldError(error.getField(), message(error.getDefaultMessage()))));
+		result.getGlobalErrors()
+			.forEach(error -> errors
+				.add(new ApiException.FieldError(error.getObjectName(), message(error.getDefaultMessage()))));
+		return errors;
+	}
+
+	private static String message(@Nullable String message) {
+		return message != null ? message : "is invalid";
+	}
+
+	private static String lastNode(String path) {
+		int dot = path.lastIndexOf('.');
+		return dot >= 0 ? path.substring(dot + 1) : path;
+	}
+
+	private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

@@ -1,0 +1,63 @@
+package dev.fortress.platform.web;
+
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.MDC;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Gate 1: every request gets an id. A caller's {@code X-Request-Id} is kept when it is
+ * sane (short, printable, no separators that could forge log lines); otherwise one is
+ * generated. The id is echoed, put in the log context and in every problem body.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class RequestIdFilter extends OncePerRequestFilter {
+
+	public static final String HEADER = "X-Request-Id";
+
+	static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
+
+	private static final Pattern SANE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String id = sanitize(request.getHeader(HEADER));
+		request.setAttribute(ATTRIBUTE, id);
+		response.setHeader(HEADER, id);
+		MDC.put("requestId", id);
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			MDC.remove("requestId");
+		}
+	}
+
+	@Override
+	protected boolean shouldNotFilterErrorDispatch() {
+		return true;
+	}
+
+	static String sanitize(String candidate) {
+		return candidate != null && SANE.matcher(candidate).matches() ? candidate : UUID.randomUUID().toString();
+	}
+
+	/** The id of the current request, or a fresh one if the filter did not run. */
+	public static String currentRequestId(HttpServletRequest request) {
+		Object id = request.getAttribute(ATTRIBUTE);
+		return id != null ? id.toString() : sanitize(null);
+	}
+
+}

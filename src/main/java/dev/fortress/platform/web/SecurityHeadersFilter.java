@@ -1,0 +1,49 @@
+package dev.fortress.platform.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Gate 5, applied up front so that even responses written by earlier gates (429, 413)
+ * carry it: the browser-hardening headers. The API serves no HTML, so its content
+ * security policy allows nothing; only the Swagger UI pages get a policy that lets them
+ * load their own scripts and styles.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+class SecurityHeadersFilter extends OncePerRequestFilter {
+
+	static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+	static final String DOCS_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+			+ "script-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		boolean docs = request.getRequestURI().startsWith("/swagger-ui");
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		response.setHeader("X-Frame-Options", "DENY");
+		response.setHeader("Content-Security-Policy", docs ? DOCS_POLICY : API_POLICY);
+		response.setHeader("Referrer-Policy", "no-referrer");
+		response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+		response.setHeader("Cross-Origin-Resource-Policy", "same-origin");
+		if (!docs) {
+			response.setHeader("Cache-Control", "no-store");
+		}
+		if (request.isSecure()) {
+			response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+		}
+		chain.doFilter(request, response);
+	}
+
+}
