@@ -67,9 +67,19 @@ class AuthController {
 
 	record RegisterRequest(@NotBlank @Email @Size(max = 254) String email, @NotNull @Size(max = 1024) String password,
 			@NotBlank @Size(max = 100) String displayName) {
+
+		RegisterRequest {
+			email = email == null ? null : email.trim();
+		}
+
 	}
 
 	record LoginRequest(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 1024) String password) {
+
+		LoginRequest {
+			email = email == null ? null : email.trim();
+		}
+
 	}
 
 	record RefreshRequest(@NotBlank @Size(max = 512) String refreshToken) {

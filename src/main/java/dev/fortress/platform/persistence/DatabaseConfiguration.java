@@ -68,6 +68,7 @@ class DatabaseConfiguration {
 		}
 		config.setPoolName("fortress");
 		config.setMaximumPoolSize(properties.poolSize());
+		config.setMinimumIdle(properties.minIdle());
 		config.setConnectionTimeout(5_000);
 		return new HikariDataSource(config);
 	}

@@ -5,15 +5,18 @@ import org.springframework.util.StringUtils;
 
 /**
  * The database to use. A blank {@code url} means the embedded PostgreSQL under the data
- * directory; otherwise an external PostgreSQL ({@code FORTRESS_DB_URL} and friends).
+ * directory; otherwise an external PostgreSQL ({@code FORTRESS_DB_URL} and friends). The
+ * pool keeps {@code minIdle} connections open (all of them by default, ready for a
+ * burst).
  */
 @ConfigurationProperties("fortress.db")
-public record DatabaseProperties(String url, String user, String password, int poolSize) {
+public record DatabaseProperties(String url, String user, String password, int poolSize, int minIdle) {
 
 	public DatabaseProperties {
 		user = user == null ? "postgres" : user;
 		password = password == null ? "" : password;
 		poolSize = poolSize < 2 ? 10 : poolSize;
+		minIdle = minIdle < 1 || minIdle > poolSize ? poolSize : minIdle;
 	}
 
 	boolean embedded() {
