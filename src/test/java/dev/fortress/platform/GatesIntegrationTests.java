@@ -1,10 +1,12 @@
 package dev.fortress.platform;
 
 import java.io.ByteArrayInputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -121,6 +123,20 @@ class GatesIntegrationTests extends IntegrationTest {
 		String fine = "{\"text\":\"" + "x".repeat(1000) + "\"}";
 		assertThat(this.http.post("/api/v1/test-failures/echo", fine).token(this.user.accessToken()).send().status())
 			.isEqualTo(200);
+	}
+
+	@Test
+	void requestsTomcatRejectsItselfAreProblemsToo() throws Exception {
+		try (Socket socket = new Socket("localhost", this.port)) {
+			socket.getOutputStream()
+				.write("GET /api/v1/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+					.getBytes(StandardCharsets.US_ASCII));
+			String raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(raw).startsWith("HTTP/1.1 400")
+				.contains("application/problem+json")
+				.contains("malformed-request")
+				.doesNotContain("<html");
+		}
 	}
 
 	@Test
