@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import dev.fortress.support.Http;
 import dev.fortress.support.IntegrationTest;
 
-import static dev.fortress.identity.RegistrationAndLoginIntegrationTests.assertProblem;
+import static dev.fortress.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Admin routes: who may use them, and what role and disable changes do. */

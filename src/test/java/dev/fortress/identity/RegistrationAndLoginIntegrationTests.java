@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import dev.fortress.support.Http;
 import dev.fortress.support.IntegrationTest;
 
+import static dev.fortress.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RegistrationAndLoginIntegrationTests extends IntegrationTest {
@@ -112,15 +113,6 @@ class RegistrationAndLoginIntegrationTests extends IntegrationTest {
 	private static void assertField(Http.Response response, String field) {
 		assertProblem(response, 400, "validation-error");
 		assertThat(response.json().path("errors").findValuesAsString("field")).contains(field);
-	}
-
-	static void assertProblem(Http.Response response, int status, String type) {
-		assertThat(response.status()).as(response.toString()).isEqualTo(status);
-		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-		assertThat(response.text("type")).endsWith("/" + type);
-		assertThat(response.json().path("status").asInt()).isEqualTo(status);
-		assertThat(response.text("requestId")).isEqualTo(response.header("X-Request-Id"));
-		assertThat(response.body()).doesNotContain("Exception").doesNotContain("at dev.fortress");
 	}
 
 	private static long timed(Runnable action) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import dev.fortress.support.Http;
 import dev.fortress.support.IntegrationTest;
 
-import static dev.fortress.identity.RegistrationAndLoginIntegrationTests.assertProblem;
+import static dev.fortress.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Refresh-token rotation, reuse detection and the ways a session ends. */

@@ -7,6 +7,7 @@ import org.springframework.test.context.TestPropertySource;
 import dev.fortress.support.Http;
 import dev.fortress.support.IntegrationTest;
 
+import static dev.fortress.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @TestPropertySource(properties = "fortress.http.cors-origins=https://app.example")
@@ -24,7 +25,7 @@ class CorsIntegrationTests extends IntegrationTest {
 	@Test
 	void anUnlistedOriginIsRefusedWithAProblem() {
 		Http.Response refused = this.http.get("/api/v1/me").header("Origin", "https://evil.example").send();
-		GatesIntegrationTests.assertProblem(refused, 403, "forbidden");
+		assertProblem(refused, 403, "forbidden");
 		assertThat(refused.header("Access-Control-Allow-Origin")).isNull();
 	}
 

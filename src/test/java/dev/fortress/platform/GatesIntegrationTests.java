@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import dev.fortress.support.Http;
 import dev.fortress.support.IntegrationTest;
 
+import static dev.fortress.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -182,16 +183,6 @@ class GatesIntegrationTests extends IntegrationTest {
 		assertThat(docs.body()).contains("/api/v1/auth/login");
 		assertThat(this.http.get("/.well-known/jwks.json").send().json().path("keys").get(0).path("kid").asString())
 			.isNotBlank();
-	}
-
-	static void assertProblem(Http.Response response, int status, String type) {
-		assertThat(response.status()).as(response.toString()).isEqualTo(status);
-		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-		assertThat(response.text("type")).isEqualTo("https://fortress.dev/problems/" + type);
-		assertThat(response.json().path("status").asInt()).isEqualTo(status);
-		assertThat(response.text("title")).isNotBlank();
-		assertThat(response.text("instance")).startsWith("/");
-		assertThat(response.text("requestId")).isEqualTo(response.header("X-Request-Id"));
 	}
 
 }

@@ -12,6 +12,7 @@ import dev.fortress.platform.web.ApiException;
 import dev.fortress.support.Http;
 import dev.fortress.support.IntegrationTest;
 
+import static dev.fortress.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -32,7 +33,7 @@ class RateLimitIntegrationTests extends IntegrationTest {
 			assertThat(last.header("RateLimit-Policy")).isEqualTo("\"auth\";q=3;w=60");
 			assertThat(last.header("RateLimit")).startsWith("\"auth\";r=");
 		}
-		GatesIntegrationTests.assertProblem(last, 429, "rate-limited");
+		assertProblem(last, 429, "rate-limited");
 		assertThat(Integer.parseInt(last.header("Retry-After"))).isBetween(1, 60);
 	}
 
@@ -45,7 +46,7 @@ class RateLimitIntegrationTests extends IntegrationTest {
 			assertThat(ok.header("RateLimit")).isEqualTo("\"api\";r=" + (4 - i) + ";t=0");
 		}
 		Http.Response limited = this.http.get("/api/v1/me").token(token).send();
-		GatesIntegrationTests.assertProblem(limited, 429, "rate-limited");
+		assertProblem(limited, 429, "rate-limited");
 		assertThat(limited.header("Retry-After")).isNotBlank();
 		// Another user is not affected, and neither is the health probe.
 		assertThat(this.http.get("/api/v1/me").token(tokenWithoutUsingTheAuthBucket()).send().status()).isEqualTo(200);
