@@ -147,6 +147,23 @@ class PaymentsIntegrationTests extends IntegrationTest {
 			.isEqualTo(new PaymentOutcome.Approved(reconciled.paymentId()));
 	}
 
+	@Test
+	void aChargeWhoseProcessDiedMidwayIsTakenOverAfterItsLeaseAndReconciled() {
+		UUID orderId = Ids.newId();
+		// What a crash between "row written" and "provider answered" leaves behind.
+		this.jdbc.sql("""
+				insert into payments (order_id, amount, currency, card_token, idempotency_key, state,
+				                      next_attempt_at, created_at, updated_at)
+				values (:id, 990, 'EUR', 'tok_visa', :key, 'CHARGING', now() - interval '1 second', now(), now())
+				""").param("id", orderId).param("key", "order-" + orderId).update();
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(this.events.first(orderId)).isPresent());
+
+		assertThat(this.events.first(orderId).orElseThrow().captured()).isTrue();
+		assertThat(state(orderId)).isEqualTo("CAPTURED");
+		assertThat(this.psp.payments(orderId, "CAPTURED")).isEqualTo(1);
+	}
+
 	private String state(UUID orderId) {
 		return this.jdbc.sql("select state from payments where order_id = :id")
 			.param("id", orderId)
