@@ -126,10 +126,26 @@ class PspClientFaultTests {
 		assertThat(((PspReply.Answered) reply).text("status")).isNull();
 	}
 
+	@Test
+	void retriesStopWhenTheTimeBudgetIsSpent() {
+		this.provider.stubFor(post("/v1/payments").willReturn(aResponse().withStatus(503).withFixedDelay(150)));
+
+		PspReply reply = client(this.provider.baseUrl(), 10, Duration.ofMillis(500)).authorize("order-7:authorize", 100,
+				"EUR", "tok", "7");
+
+		assertThat(reply).isInstanceOf(PspReply.Unreachable.class);
+		int requests = this.provider.findAll(postRequestedFor(urlEqualTo("/v1/payments"))).size();
+		assertThat(requests).isBetween(2, 4);
+	}
+
 	private PspClient client(String baseUrl) {
+		return client(baseUrl, 3, Duration.ofSeconds(3));
+	}
+
+	private PspClient client(String baseUrl, int maxAttempts, Duration budget) {
 		PaymentsProperties properties = new PaymentsProperties(baseUrl + "/v1", "key", Duration.ofMillis(500),
-				Duration.ofMillis(500), 3, Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofSeconds(5), null,
-				null, null, null, null, null);
+				Duration.ofMillis(500), maxAttempts, Duration.ofMillis(20), Duration.ofMillis(50), budget,
+				Duration.ofSeconds(5), null, null, null, null, null, null);
 		CircuitBreaker breaker = CircuitBreaker.of("test",
 				CircuitBreakerConfig.custom().minimumNumberOfCalls(100).build());
 		CircuitOpenClock openClock = new CircuitOpenClock(breaker, Clock.systemUTC(), Duration.ofSeconds(10));

@@ -60,7 +60,7 @@ class ReconciliationLimitIntegrationTests extends IntegrationTest {
 		this.provider.start();
 		PaymentsProperties properties = new PaymentsProperties(this.provider.baseUrl() + "/v1", "key",
 				Duration.ofMillis(500), Duration.ofMillis(300), 1, Duration.ofMillis(10), Duration.ofMillis(10), null,
-				Duration.ofSeconds(1), Duration.ofSeconds(1), 2, null, null, null);
+				null, Duration.ofSeconds(1), Duration.ofSeconds(1), 2, null, null, null);
 		CircuitBreaker breaker = CircuitBreaker.ofDefaults("limit-test");
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
 		PspClient client = new PspClient(new PspEndpoint(properties.pspUrl()), properties, breaker,
