@@ -4,17 +4,11 @@ import java.time.Duration;
 import java.util.UUID;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.fortress.platform.Ids;
 import dev.fortress.platform.Money;
 import dev.fortress.support.Http;
-import dev.fortress.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -24,28 +18,9 @@ import static org.awaitility.Awaitility.await;
  * repeated failures, then rejects calls at once without touching the network, and after
  * the wait (2 s in tests) lets trial calls through and closes again when they succeed.
  */
-class CircuitBreakerIntegrationTests extends IntegrationTest {
+class CircuitBreakerIntegrationTests extends PaymentsIntegrationTest {
 
 	private static final Money AMOUNT = new Money(2_000, "EUR");
-
-	@Autowired
-	PaymentsApi payments;
-
-	@Autowired
-	CircuitBreakerRegistry breakers;
-
-	SandboxPsp psp;
-
-	@BeforeEach
-	void closedCircuit() {
-		this.psp = new SandboxPsp(this.jdbc, this.breakers);
-		this.psp.resetCircuit();
-	}
-
-	@AfterEach
-	void reset() {
-		this.psp.resetCircuit();
-	}
 
 	@Test
 	void theCircuitOpensAfterRepeatedFailuresFailsFastThenHalfOpensAndCloses() {
