@@ -1,7 +1,9 @@
 package dev.fortress.payments;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,9 @@ class CircuitBreakerIntegrationTests extends PaymentsIntegrationTest {
 
 	@Test
 	void theCircuitOpensAfterRepeatedFailuresFailsFastThenHalfOpensAndCloses() {
+		List<CircuitBreaker.StateTransition> transitions = new CopyOnWriteArrayList<>();
+		this.psp.circuit().getEventPublisher().onStateTransition(event -> transitions.add(event.getStateTransition()));
+
 		// Two erroring charges: 3 failed attempts each; the window (minimum 5 calls, 50
 		// %)
 		// opens the circuit during the second one.
@@ -53,6 +58,8 @@ class CircuitBreakerIntegrationTests extends PaymentsIntegrationTest {
 			.atMost(Duration.ofSeconds(10))
 			.until(() -> this.payments.charge(trial, AMOUNT, "tok_visa") instanceof PaymentOutcome.Approved);
 		assertThat(this.psp.circuit().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+		assertThat(transitions).containsExactly(CircuitBreaker.StateTransition.CLOSED_TO_OPEN,
+				CircuitBreaker.StateTransition.OPEN_TO_HALF_OPEN, CircuitBreaker.StateTransition.HALF_OPEN_TO_CLOSED);
 		assertThat(this.psp.payments(trial, "CAPTURED")).isEqualTo(1);
 		assertThat(prometheus()).contains("resilience4j_circuitbreaker_state{name=\"psp\",state=\"closed\"} 1.0")
 			.contains("fortress_payments_charges_total{outcome=\"unavailable\"}")
