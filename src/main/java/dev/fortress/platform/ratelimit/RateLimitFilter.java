@@ -13,6 +13,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.fortress.platform.web.ProblemType;
@@ -20,9 +21,10 @@ import dev.fortress.platform.web.Problems;
 
 /**
  * Gate 2: token buckets. The credential endpoints get a strict per-IP bucket; everything
- * else a per-user bucket when the caller presents a valid token, per IP otherwise. Health
- * probes are not limited. Every limited response carries {@code RateLimit-Policy} and
- * {@code RateLimit}; a refusal is a {@code 429} problem with {@code Retry-After}.
+ * else a per-user bucket when the caller presents a valid token, per IP otherwise. The
+ * configured exempt paths (health probes by default) are not limited. Every limited
+ * response carries {@code RateLimit-Policy} and {@code RateLimit}; a refusal is a
+ * {@code 429} problem with {@code Retry-After}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -30,6 +32,8 @@ class RateLimitFilter extends OncePerRequestFilter {
 
 	private static final Set<String> CREDENTIAL_PATHS = Set.of("/api/v1/auth/login", "/api/v1/auth/register",
 			"/api/v1/auth/refresh");
+
+	private static final AntPathMatcher EXEMPT_MATCHER = new AntPathMatcher();
 
 	private final RateLimiter limiter;
 
@@ -49,7 +53,8 @@ class RateLimitFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return request.getRequestURI().startsWith("/actuator/health");
+		String path = request.getRequestURI();
+		return this.properties.exemptPaths().stream().anyMatch(pattern -> EXEMPT_MATCHER.match(pattern, path));
 	}
 
 	@Override

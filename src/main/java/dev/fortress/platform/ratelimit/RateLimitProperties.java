@@ -1,20 +1,24 @@
 package dev.fortress.platform.ratelimit;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Requests per minute: {@code auth} per client IP on register, login and refresh
  * ({@code FORTRESS_RATE_LIMIT_AUTH}), {@code api} per user, or per IP when anonymous,
- * everywhere else ({@code FORTRESS_RATE_LIMIT_API}).
+ * everywhere else ({@code FORTRESS_RATE_LIMIT_API}). {@code exemptPaths} (Ant-style
+ * patterns) are not limited: health probes, and the built-in sandbox payment provider,
+ * which stands for another company's server and is called by this application itself.
  */
 @ConfigurationProperties("fortress.rate-limit")
-public record RateLimitProperties(long auth, long api) {
+public record RateLimitProperties(long auth, long api, List<String> exemptPaths) {
 
 	public RateLimitProperties {
 		auth = auth < 1 ? 10 : auth;
 		api = api < 1 ? 600 : api;
+		exemptPaths = exemptPaths == null ? List.of() : List.copyOf(exemptPaths);
 	}
 
 	RateLimitPolicy authPolicy() {
