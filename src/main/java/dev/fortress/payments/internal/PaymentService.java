@@ -1,0 +1,139 @@
+package dev.fortress.payments.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import dev.fortress.payments.PaymentOutcome;
+import dev.fortress.payments.PaymentsApi;
+import dev.fortress.payments.RefundOutcome;
+import dev.fortress.platform.Money;
+
+/**
+ * Charges and refunds through the provider. The {@code payments} row is written before
+ * the provider is called, so that a charge whose answer is lost (timeout, crash) is still
+ * known and can be reconciled; and every provider call uses keys derived from the order
+ * id, so calling again for the same order never charges twice.
+ */
+class PaymentService implements PaymentsApi {
+
+	private final Payments payments;
+
+	private final ChargeFlow flow;
+
+	private final PaymentsProperties properties;
+
+	private final Clock clock;
+
+	private final MeterRegistry meters;
+
+	PaymentService(Payments payments, ChargeFlow flow, PaymentsProperties properties, Clock clock,
+			MeterRegistry meters) {
+		this.payments = payments;
+		this.flow = flow;
+		this.properties = properties;
+		this.clock = clock;
+		this.meters = meters;
+	}
+
+	@Override
+	public PaymentOutcome charge(UUID orderId, Money amount, String token) {
+		Objects.requireNonNull(orderId, "orderId");
+		if (amount.amount() <= 0) {
+			throw new IllegalArgumentException("A charge needs a positive amount");
+		}
+		if (token == null || token.isBlank() || token.length() > 100) {
+			return count(new PaymentOutcome.Declined("invalid_token"));
+		}
+		Instant now = this.clock.instant();
+		Instant leaseUntil = now.plus(this.properties.lease());
+		boolean ours = this.payments.startCharge(orderId, amount.amount(), amount.currency(), token, now, leaseUntil)
+				|| this.payments.restartCharge(orderId, amount.amount(), token, now, leaseUntil);
+		Payment payment = this.payments.find(orderId).orElseThrow();
+		if (payment.amount() != amount.amount() || !payment.currency().equals(amount.currency())) {
+			throw new IllegalArgumentException("Order " + orderId + " was already charged with another amount");
+		}
+		if (!ours) {
+			return count(outcomeOf(payment));
+		}
+		return count(record(payment, this.flow.charge(payment)));
+	}
+
+	private PaymentOutcome record(Payment payment, ChargeFlow.Result result) {
+		Instant now = this.clock.instant();
+		UUID orderId = payment.orderId();
+		if (result instanceof ChargeFlow.Result.Captured captured) {
+			this.payments.settle(orderId, Payment.State.CHARGING, Payment.State.CAPTURED, captured.pspPaymentId(), null,
+					now);
+			return new PaymentOutcome.Approved(captured.pspPaymentId());
+		}
+		if (result instanceof ChargeFlow.Result.Declined declined) {
+			this.payments.settle(orderId, Payment.State.CHARGING, Payment.State.DECLINED, null, declined.reason(), now);
+			return new PaymentOutcome.Declined(declined.reason());
+		}
+		if (result instanceof ChargeFlow.Result.Unavailable unavailable) {
+			this.payments.settle(orderId, Payment.State.CHARGING, Payment.State.UNAVAILABLE, null, null, now);
+			return new PaymentOutcome.Unavailable(unavailable.retryAfter());
+		}
+		this.payments.await(orderId, Payment.State.CHARGING, Payment.State.UNKNOWN,
+				now.plus(this.properties.reconcileInterval()), now);
+		return new PaymentOutcome.Unknown();
+	}
+
+	/**
+	 * The outcome of an earlier charge of the same order, without calling the provider.
+	 */
+	private static PaymentOutcome outcomeOf(Payment payment) {
+		return switch (payment.state()) {
+			case CAPTURED, REFUNDED -> new PaymentOutcome.Approved(payment.pspPaymentId());
+			case DECLINED -> new PaymentOutcome.Declined(payment.declineReason());
+			case NOT_CAPTURED, VOIDING -> new PaymentOutcome.Declined("not_captured");
+			case CHARGING, UNKNOWN, UNAVAILABLE -> new PaymentOutcome.Unknown();
+		};
+	}
+
+	@Override
+	public RefundOutcome refund(UUID orderId) {
+		Payment payment = this.payments.find(orderId).orElse(null);
+		if (payment == null) {
+			return count(new RefundOutcome.Failed("no payment for this order"));
+		}
+		if (payment.state() == Payment.State.REFUNDED) {
+			return count(new RefundOutcome.Refunded(payment.refundId()));
+		}
+		if (payment.state() != Payment.State.CAPTURED) {
+			return count(new RefundOutcome.Failed("nothing captured to refund (payment is " + payment.state() + ")"));
+		}
+		// Two refunds at once send the same key: the provider runs one, the other waits
+		// ("key in use" is retried) and then receives the replayed answer.
+		PspReply reply = this.flow.refund(payment);
+		if (reply instanceof PspReply.Answered answer && answer.successful()) {
+			String refundId = answer.text("id");
+			this.payments.markRefunded(orderId, refundId, this.clock.instant());
+			return count(new RefundOutcome.Refunded(refundId));
+		}
+		if (reply instanceof PspReply.Answered answer) {
+			return count(new RefundOutcome.Failed("provider refused the refund: " + answer.errorCode()));
+		}
+		if (reply instanceof PspReply.Unreachable unreachable) {
+			return count(new RefundOutcome.Failed("provider unavailable: " + unreachable.reason()));
+		}
+		return count(new RefundOutcome.Failed("refund not confirmed; calling refund again is safe"));
+	}
+
+	private PaymentOutcome count(PaymentOutcome outcome) {
+		String name = outcome.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+		this.meters.counter("fortress.payments.charges", "outcome", name).increment();
+		return outcome;
+	}
+
+	private RefundOutcome count(RefundOutcome outcome) {
+		String name = outcome.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+		this.meters.counter("fortress.payments.refunds", "outcome", name).increment();
+		return outcome;
+	}
+
+}
