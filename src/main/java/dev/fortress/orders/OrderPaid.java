@@ -1,0 +1,14 @@
+package dev.fortress.orders;
+
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.fortress.platform.Money;
+
+/**
+ * The payment was captured; the units left the shelf. {@code paymentId} is null for free
+ * orders.
+ */
+public record OrderPaid(UUID orderId, UUID userId, @Nullable String paymentId, Money total) {
+}
