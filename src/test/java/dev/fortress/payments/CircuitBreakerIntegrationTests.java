@@ -80,7 +80,9 @@ class CircuitBreakerIntegrationTests extends IntegrationTest {
 		assertThat(this.psp.circuit().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
 		assertThat(this.psp.payments(trial, "CAPTURED")).isEqualTo(1);
 		assertThat(prometheus()).contains("resilience4j_circuitbreaker_state{name=\"psp\",state=\"closed\"} 1.0")
-			.contains("fortress_payments_charges_total{outcome=\"unavailable\"}");
+			.contains("fortress_payments_charges_total{outcome=\"unavailable\"}")
+			.contains("fortress_payments_psp_requests_seconds_count{operation=\"authorize\",outcome=\"http_500\"}")
+			.contains("fortress_payments_unsettled");
 	}
 
 	private String prometheus() {

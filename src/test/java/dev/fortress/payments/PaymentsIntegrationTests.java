@@ -2,6 +2,11 @@ package dev.fortress.payments;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -74,6 +79,30 @@ class PaymentsIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void twoConcurrentChargesOfOneOrderChargeOnceAndAgree() throws Exception {
+		UUID orderId = Ids.newId();
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			Callable<PaymentOutcome> charge = () -> {
+				start.await();
+				return this.payments.charge(orderId, AMOUNT, "tok_visa");
+			};
+			Future<PaymentOutcome> first = threads.submit(charge);
+			Future<PaymentOutcome> second = threads.submit(charge);
+			start.countDown();
+
+			assertThat(first.get()).isInstanceOf(PaymentOutcome.Approved.class);
+			assertThat(second.get()).isEqualTo(first.get());
+		}
+		finally {
+			threads.shutdownNow();
+		}
+		assertThat(this.psp.payments(orderId)).isEqualTo(1);
+		assertThat(this.psp.requests(SandboxPsp.key(orderId, "authorize"))).isEqualTo(1);
+	}
+
+	@Test
 	void aDeclinedCardIsDeclinedAndNothingIsCaptured() {
 		UUID orderId = Ids.newId();
 
@@ -128,8 +157,10 @@ class PaymentsIntegrationTests extends IntegrationTest {
 		Duration waited = Duration.ofNanos(System.nanoTime() - start);
 
 		assertThat(outcome).isInstanceOf(PaymentOutcome.Unknown.class);
-		// The read timeout is 2 s and a timed-out call is not retried.
-		assertThat(waited).isBetween(Duration.ofMillis(1900), Duration.ofMillis(3500));
+		// The read timeout is 2 s and a timed-out call is not retried (a retry would
+		// start
+		// after 2 s plus backoff and time out again: at least 4 s).
+		assertThat(waited).isBetween(Duration.ofMillis(1900), Duration.ofMillis(3900));
 		assertThat(state(orderId)).isEqualTo("UNKNOWN");
 
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(this.events.first(orderId)).isPresent());
@@ -145,6 +176,23 @@ class PaymentsIntegrationTests extends IntegrationTest {
 		// A later charge call for the order sees the settled outcome.
 		assertThat(this.payments.charge(orderId, AMOUNT, "tok_slow"))
 			.isEqualTo(new PaymentOutcome.Approved(reconciled.paymentId()));
+	}
+
+	@Test
+	void aChargeWhoseProcessDiedMidwayIsTakenOverAfterItsLeaseAndReconciled() {
+		UUID orderId = Ids.newId();
+		// What a crash between "row written" and "provider answered" leaves behind.
+		this.jdbc.sql("""
+				insert into payments (order_id, amount, currency, card_token, idempotency_key, state,
+				                      next_attempt_at, created_at, updated_at)
+				values (:id, 990, 'EUR', 'tok_visa', :key, 'CHARGING', now() - interval '1 second', now(), now())
+				""").param("id", orderId).param("key", "order-" + orderId).update();
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(this.events.first(orderId)).isPresent());
+
+		assertThat(this.events.first(orderId).orElseThrow().captured()).isTrue();
+		assertThat(state(orderId)).isEqualTo("CAPTURED");
+		assertThat(this.psp.payments(orderId, "CAPTURED")).isEqualTo(1);
 	}
 
 	private String state(UUID orderId) {

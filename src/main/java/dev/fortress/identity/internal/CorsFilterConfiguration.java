@@ -31,18 +31,19 @@ class CorsFilterConfiguration {
 
 	@Bean
 	ProblemCorsFilter problemCorsFilter(WebProperties web, Problems problems) {
+		// Always registered, even with no origins: then every cross-origin request is
+		// refused
+		// outright instead of merely lacking the headers a browser needs.
+		CorsConfiguration config = new CorsConfiguration();
+		config.setAllowedOrigins(web.corsOrigins());
+		config.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+		config.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "If-Match",
+				"If-None-Match", "X-Request-Id"));
+		config.setExposedHeaders(
+				List.of("ETag", "Location", "Link", "Retry-After", "X-Request-Id", "RateLimit", "RateLimit-Policy"));
+		config.setMaxAge(Duration.ofHours(1));
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-		if (!web.corsOrigins().isEmpty()) {
-			CorsConfiguration config = new CorsConfiguration();
-			config.setAllowedOrigins(web.corsOrigins());
-			config.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
-			config.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "If-Match",
-					"If-None-Match", "X-Request-Id"));
-			config.setExposedHeaders(List.of("ETag", "Location", "Link", "Retry-After", "X-Request-Id", "RateLimit",
-					"RateLimit-Policy"));
-			config.setMaxAge(Duration.ofHours(1));
-			source.registerCorsConfiguration("/**", config);
-		}
+		source.registerCorsConfiguration("/**", config);
 		return new ProblemCorsFilter(source, problems);
 	}
 

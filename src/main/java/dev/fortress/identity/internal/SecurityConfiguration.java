@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -53,7 +54,12 @@ class SecurityConfiguration {
 	private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
 
 	@Bean
-	RSAKey signingKey(IdentityProperties identity, FortressProperties fortress) {
+	RSAKey signingKey(IdentityProperties identity, FortressProperties fortress, Environment environment) {
+		if (environment.matchesProfiles("prod") && identity.jwtPrivateKey().isEmpty()) {
+			// Every instance must sign with the same managed key; a key generated on one
+			// instance's disk is a development convenience only.
+			throw new IllegalStateException("The prod profile requires FORTRESS_JWT_PRIVATE_KEY (PKCS#8 PEM)");
+		}
 		return SigningKeys.load(identity, fortress);
 	}
 

@@ -83,7 +83,8 @@ class PaymentReconciler {
 		return handled;
 	}
 
-	private void reconcile(Payment payment) {
+	/** One attempt for one claimed payment (package-private so tests can drive it). */
+	void reconcile(Payment payment) {
 		if (payment.state() == Payment.State.VOIDING) {
 			release(payment);
 			return;

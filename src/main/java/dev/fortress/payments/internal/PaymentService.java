@@ -1,6 +1,7 @@
 package dev.fortress.payments.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -19,6 +20,8 @@ import dev.fortress.platform.Money;
  * id, so calling again for the same order never charges twice.
  */
 class PaymentService implements PaymentsApi {
+
+	private static final Duration SETTLE_POLL = Duration.ofMillis(50);
 
 	private final Payments payments;
 
@@ -57,7 +60,7 @@ class PaymentService implements PaymentsApi {
 			throw new IllegalArgumentException("Order " + orderId + " was already charged with another amount");
 		}
 		if (!ours) {
-			return count(outcomeOf(payment));
+			return count(outcomeOf(awaitSettled(payment)));
 		}
 		return count(record(payment, this.flow.charge(payment)));
 	}
@@ -81,6 +84,21 @@ class PaymentService implements PaymentsApi {
 		this.payments.await(orderId, Payment.State.CHARGING, Payment.State.UNKNOWN,
 				now.plus(this.properties.reconcileInterval()), now);
 		return new PaymentOutcome.Unknown();
+	}
+
+	/**
+	 * Another call is charging this order right now: wait (bounded by how long a charge
+	 * can take) for its outcome rather than answer "unknown" while it is still running.
+	 */
+	private Payment awaitSettled(Payment payment) {
+		Duration patience = this.properties.retryBudget().plus(this.properties.readTimeout().multipliedBy(2));
+		long deadline = System.nanoTime() + patience.toNanos();
+		Payment current = payment;
+		while (current.state() == Payment.State.CHARGING && System.nanoTime() < deadline) {
+			Backoff.sleep(SETTLE_POLL);
+			current = this.payments.find(payment.orderId()).orElseThrow();
+		}
+		return current;
 	}
 
 	/**

@@ -132,6 +132,13 @@ class Payments {
 			.update() == 1;
 	}
 
+	/** Payments whose outcome is not settled yet (charging, unknown, being voided). */
+	long countUnsettled() {
+		return this.jdbc.sql("select count(*) from payments where state in ('CHARGING', 'UNKNOWN', 'VOIDING')")
+			.query(Long.class)
+			.single();
+	}
+
 	private static Payment map(ResultSet rs, int row) throws SQLException {
 		Timestamp next = rs.getTimestamp("next_attempt_at");
 		return new Payment(rs.getObject("order_id", UUID.class), rs.getLong("amount"), rs.getString("currency"),

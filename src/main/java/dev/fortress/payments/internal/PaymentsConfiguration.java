@@ -5,7 +5,9 @@ import java.time.Clock;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -39,6 +41,14 @@ class PaymentsConfiguration {
 			.permittedNumberOfCallsInHalfOpenState(settings.permittedCallsInHalfOpenState())
 			.build();
 		return registry.circuitBreaker(BREAKER, config);
+	}
+
+	/** How many payments wait for reconciliation: it should hover near zero. */
+	@Bean
+	MeterBinder unsettledPaymentsGauge(Payments payments) {
+		return registry -> Gauge.builder("fortress.payments.unsettled", payments, Payments::countUnsettled)
+			.description("Payments whose outcome is not settled yet (charging, unknown, being voided)")
+			.register(registry);
 	}
 
 	@Bean

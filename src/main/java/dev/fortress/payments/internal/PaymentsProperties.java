@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxAttempts attempts per provider call, the first one included
  * @param backoffInitial delay before the first retry; doubled for each further retry
  * @param backoffMax upper bound of a retry delay
+ * @param retryBudget no retry starts once this much time has passed since the first
+ * attempt, so a call never blocks its caller much longer than this plus one timeout
  * @param retryAfter what callers are told to wait when the provider fails and the circuit
  * is still closed
  * @param reconcileInterval how often the reconciler looks for unsettled payments, and the
@@ -30,7 +32,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("fortress.payments")
 record PaymentsProperties(String pspUrl, String apiKey, Duration connectTimeout, Duration readTimeout,
-		Integer maxAttempts, Duration backoffInitial, Duration backoffMax, Duration retryAfter,
+		Integer maxAttempts, Duration backoffInitial, Duration backoffMax, Duration retryBudget, Duration retryAfter,
 		Duration reconcileInterval, Duration reconcileMaxBackoff, Integer reconcileMaxAttempts,
 		Integer reconcileBatchSize, Duration lease, CircuitBreakerSettings circuitBreaker) {
 
@@ -44,6 +46,7 @@ record PaymentsProperties(String pspUrl, String apiKey, Duration connectTimeout,
 		maxAttempts = maxAttempts == null ? 3 : Math.max(1, maxAttempts);
 		backoffInitial = backoffInitial == null ? Duration.ofMillis(100) : backoffInitial;
 		backoffMax = backoffMax == null ? Duration.ofSeconds(1) : backoffMax;
+		retryBudget = retryBudget == null ? Duration.ofSeconds(3) : retryBudget;
 		retryAfter = retryAfter == null ? Duration.ofSeconds(5) : retryAfter;
 		reconcileInterval = reconcileInterval == null ? Duration.ofSeconds(10) : reconcileInterval;
 		reconcileMaxBackoff = reconcileMaxBackoff == null ? Duration.ofMinutes(5) : reconcileMaxBackoff;

@@ -28,10 +28,11 @@ import tools.jackson.databind.json.JsonMapper;
  * The HTTP client of the payment provider. Every call carries an idempotency key (or is a
  * read), so every call may be retried: connection failures, {@code 5xx}, {@code 429} and
  * "key still in use" are retried up to {@code maxAttempts} with exponential backoff and
- * jitter. A read timeout is not retried: the provider may still be working on the
- * request, a retry would only find the key in use, and the checkout thread has waited
- * long enough; reconciliation settles it later with the same key. Each attempt passes the
- * circuit breaker; while it is open, calls fail at once without touching the network.
+ * jitter, within a time budget. A read timeout is not retried: the provider may still be
+ * working on the request, a retry would only find the key in use, and the checkout thread
+ * has waited long enough; reconciliation settles it later with the same key. Each attempt
+ * passes the circuit breaker; while it is open, calls fail at once without touching the
+ * network.
  */
 class PspClient {
 
@@ -100,9 +101,16 @@ class PspClient {
 		}
 		HttpRequest request = request(uri, method, idempotencyKey, body);
 		String lastFailure = "no attempt";
+		long started = System.nanoTime();
 		for (int attempt = 1; attempt <= this.properties.maxAttempts(); attempt++) {
 			if (attempt > 1) {
-				Backoff.sleep(this.backoff.delay(attempt - 1));
+				Duration delay = this.backoff.delay(attempt - 1);
+				if (Duration.ofNanos(System.nanoTime() - started)
+					.plus(delay)
+					.compareTo(this.properties.retryBudget()) > 0) {
+					break;
+				}
+				Backoff.sleep(delay);
 			}
 			if (!this.breaker.tryAcquirePermission()) {
 				record(operation, "circuit_open", 0);

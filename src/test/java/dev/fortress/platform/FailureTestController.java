@@ -1,0 +1,41 @@
+package dev.fortress.platform;
+
+import java.sql.SQLException;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Test-only endpoints that fail in the ways production code can, so the error handler's
+ * answers can be checked over real HTTP. Lives in test sources only.
+ */
+@RestController
+class FailureTestController {
+
+	static final String SECRET = "SECRET-INTERNAL-DETAIL";
+
+	@GetMapping("/api/v1/test-failures/unexpected")
+	String unexpected() {
+		throw new IllegalStateException(SECRET);
+	}
+
+	@GetMapping("/api/v1/test-failures/database-down")
+	String databaseDown() {
+		throw new CannotGetJdbcConnectionException(SECRET, new SQLException(SECRET));
+	}
+
+	@PostMapping("/api/v1/test-failures/echo")
+	Echo echo(@Valid @RequestBody Echo body) {
+		return body;
+	}
+
+	record Echo(@NotBlank String text) {
+	}
+
+}

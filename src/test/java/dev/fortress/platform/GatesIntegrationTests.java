@@ -1,0 +1,197 @@
+package dev.fortress.platform;
+
+import java.io.ByteArrayInputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.fortress.support.Http;
+import dev.fortress.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gates every request passes: request id, security headers, body limit, error model.
+ */
+class GatesIntegrationTests extends IntegrationTest {
+
+	LoggedIn user;
+
+	@BeforeEach
+	void user() {
+		this.user = loggedIn("EDITOR");
+	}
+
+	@Test
+	void aSaneRequestIdIsEchoedAndAnInsaneOneReplaced() {
+		Http.Response kept = this.http.get("/api/v1/me")
+			.token(this.user.accessToken())
+			.header("X-Request-Id", "abc-123.x")
+			.send();
+		assertThat(kept.header("X-Request-Id")).isEqualTo("abc-123.x");
+		Http.Response replaced = this.http.get("/api/v1/nowhere")
+			.token(this.user.accessToken())
+			.header("X-Request-Id", "evil\"id with spaces" + "x".repeat(200))
+			.send();
+		assertThat(replaced.header("X-Request-Id")).matches("[0-9a-f-]{36}");
+		assertThat(replaced.text("requestId")).isEqualTo(replaced.header("X-Request-Id"));
+		Http.Response generated = this.http.get("/api/v1/me").token(this.user.accessToken()).send();
+		assertThat(generated.header("X-Request-Id")).matches("[0-9a-f-]{36}");
+	}
+
+	@Test
+	void securityHeadersAreOnEveryResponseIncludingErrors() {
+		for (Http.Response response : new Http.Response[] {
+				this.http.get("/api/v1/me").token(this.user.accessToken()).send(), this.http.get("/api/v1/me").send(),
+				this.http.get("/api/v1/nowhere").token(this.user.accessToken()).send(),
+				this.http.get("/actuator/health").send() }) {
+			assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+			assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
+			assertThat(response.header("Content-Security-Policy"))
+				.isEqualTo("default-src 'none'; frame-ancestors 'none'");
+			assertThat(response.header("Referrer-Policy")).isEqualTo("no-referrer");
+			assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+			assertThat(response.header("Strict-Transport-Security")).as("plain HTTP").isNull();
+		}
+	}
+
+	@Test
+	void hstsIsSentWhenATrustedProxySaysTheRequestCameOverTls() {
+		// The test server trusts no proxy, so a forged X-Forwarded-Proto must not switch
+		// HSTS on.
+		Http.Response response = this.http.get("/api/v1/me")
+			.token(this.user.accessToken())
+			.header("X-Forwarded-Proto", "https")
+			.send();
+		assertThat(response.header("Strict-Transport-Security")).isNull();
+	}
+
+	@Test
+	void routingErrorsAreProblems() {
+		Http.Response notFound = this.http.get("/api/v1/nowhere").token(this.user.accessToken()).send();
+		assertProblem(notFound, 404, "not-found");
+		Http.Response notAllowed = this.http.delete("/api/v1/me").token(this.user.accessToken()).send();
+		assertProblem(notAllowed, 405, "method-not-allowed");
+		assertThat(notAllowed.header("Allow")).contains("GET");
+		Http.Response notAcceptable = this.http.get("/api/v1/me")
+			.token(this.user.accessToken())
+			.header("Accept", "text/html")
+			.send();
+		assertProblem(notAcceptable, 406, "not-acceptable");
+		Http.Response unsupported = this.http.post("/api/v1/test-failures/echo", "<x/>")
+			.token(this.user.accessToken())
+			.header("Content-Type", "application/xml")
+			.send();
+		assertProblem(unsupported, 415, "unsupported-media-type");
+	}
+
+	@Test
+	void invalidBodiesAreProblemsWithFieldErrors() {
+		Http.Response invalid = this.http.post("/api/v1/test-failures/echo", Map.of("text", " "))
+			.token(this.user.accessToken())
+			.send();
+		assertProblem(invalid, 400, "validation-error");
+		assertThat(invalid.json().path("errors").get(0).path("field").asString()).isEqualTo("text");
+		assertProblem(this.http.post("/api/v1/test-failures/echo", "not json").token(this.user.accessToken()).send(),
+				400, "malformed-request");
+		assertProblem(this.http.post("/api/v1/test-failures/echo", "").token(this.user.accessToken()).send(), 400,
+				"malformed-request");
+	}
+
+	@Test
+	void bodiesOverOneMebibyteAreRefused() throws Exception {
+		String big = "{\"text\":\"" + "x".repeat(1024 * 1024) + "\"}";
+		assertProblem(this.http.post("/api/v1/test-failures/echo", big).token(this.user.accessToken()).send(), 413,
+				"payload-too-large");
+		// Chunked: no Content-Length, so the limit is enforced while reading.
+		HttpRequest chunked = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/api/v1/test-failures/echo"))
+			.header("Authorization", "Bearer " + this.user.accessToken())
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big.getBytes())))
+			.build();
+		HttpResponse<String> response = HttpClient.newHttpClient().send(chunked, HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.body()).contains("payload-too-large");
+		String fine = "{\"text\":\"" + "x".repeat(1000) + "\"}";
+		assertThat(this.http.post("/api/v1/test-failures/echo", fine).token(this.user.accessToken()).send().status())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void requestsTomcatRejectsItselfAreProblemsToo() throws Exception {
+		try (Socket socket = new Socket("localhost", this.port)) {
+			socket.getOutputStream()
+				.write("GET /api/v1/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+					.getBytes(StandardCharsets.US_ASCII));
+			String raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(raw).startsWith("HTTP/1.1 400")
+				.contains("application/problem+json")
+				.contains("malformed-request")
+				.doesNotContain("<html");
+		}
+	}
+
+	@Test
+	void unexpectedFailuresAre500WithoutDetails() {
+		Http.Response response = this.http.get("/api/v1/test-failures/unexpected")
+			.token(this.user.accessToken())
+			.send();
+		assertProblem(response, 500, "internal-error");
+		assertThat(response.body()).doesNotContain(FailureTestController.SECRET).doesNotContain("IllegalState");
+	}
+
+	@Test
+	void anUnavailableDatabaseIs503() {
+		Http.Response response = this.http.get("/api/v1/test-failures/database-down")
+			.token(this.user.accessToken())
+			.send();
+		assertProblem(response, 503, "service-unavailable");
+		assertThat(response.header("Retry-After")).isNotBlank();
+		assertThat(response.body()).doesNotContain(FailureTestController.SECRET);
+	}
+
+	@Test
+	void crossOriginRequestsFromUnlistedOriginsGetNoCorsGrant() {
+		Http.Response response = this.http.get("/api/v1/me")
+			.header("Origin", "https://evil.example")
+			.token(this.user.accessToken())
+			.send();
+		assertThat(response.status()).isEqualTo(403);
+		assertThat(response.header("Access-Control-Allow-Origin")).isNull();
+	}
+
+	@Test
+	void operationsEndpointsArePublic() {
+		assertThat(this.http.get("/actuator/health").send().status()).isEqualTo(200);
+		Http.Response readiness = this.http.get("/actuator/health/readiness").send();
+		assertThat(readiness.status()).isEqualTo(200);
+		assertThat(this.http.get("/actuator/health/liveness").send().status()).isEqualTo(200);
+		Http.Response metrics = this.http.get("/actuator/prometheus").send();
+		assertThat(metrics.status()).isEqualTo(200);
+		assertThat(metrics.body()).contains("http_server_requests_seconds_bucket");
+		Http.Response docs = this.http.get("/v3/api-docs").send();
+		assertThat(docs.status()).isEqualTo(200);
+		assertThat(docs.body()).contains("/api/v1/auth/login");
+		assertThat(this.http.get("/.well-known/jwks.json").send().json().path("keys").get(0).path("kid").asString())
+			.isNotBlank();
+	}
+
+	static void assertProblem(Http.Response response, int status, String type) {
+		assertThat(response.status()).as(response.toString()).isEqualTo(status);
+		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(response.text("type")).isEqualTo("https://fortress.dev/problems/" + type);
+		assertThat(response.json().path("status").asInt()).isEqualTo(status);
+		assertThat(response.text("title")).isNotBlank();
+		assertThat(response.text("instance")).startsWith("/");
+		assertThat(response.text("requestId")).isEqualTo(response.header("X-Request-Id"));
+	}
+
+}
