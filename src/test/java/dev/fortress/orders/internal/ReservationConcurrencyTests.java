@@ -183,6 +183,13 @@ class ReservationConcurrencyTests extends IntegrationTest {
 	 */
 	private void assertSoldOut(DropState drop, int sold) {
 		assertThat(ordersOf(drop)).isEqualTo(sold);
+		// Each order's OrderPlaced event was stored by the registry in the order's own
+		// transaction (one publication per listener: the order timeline).
+		assertThat(this.jdbc.sql(
+				"select count(*) from event_publication where event_type like '%OrderPlaced' and serialized_event like :drop")
+			.param("drop", "%" + drop.id() + "%")
+			.query(Integer.class)
+			.single()).isEqualTo(sold);
 		assertThat(this.inventory.level(drop.sku()).available()).isZero();
 		await().atMost(Duration.ofSeconds(90))
 			.until(() -> this.jdbc.sql("select count(*) from orders where drop_id = :id and status = 'PENDING_PAYMENT'")
