@@ -123,6 +123,48 @@ class DropJourneyTests extends IntegrationTest {
 	}
 
 	@Test
+	void twoHundredRequestsOverHttpForFiftyUnitsSellExactlyFifty() throws Exception {
+		LoggedIn admin = loggedIn("ADMIN");
+		String sku = "HTTP-" + UUID.randomUUID().toString().substring(0, 8);
+		assertThat(this.http
+			.post("/api/v1/products",
+					Map.of("name", "Http race", "brand", "Fortress", "variants", List.of(Map.of("sku", sku, "size",
+							"42", "price", Map.of("amount", 900, "currency", "USD"), "stock", 50))))
+			.token(admin.accessToken())
+			.send()
+			.status()).isEqualTo(201);
+		List<LoggedIn> buyers = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			buyers.add(loggedIn("EDITOR"));
+		}
+		Map<String, Object> body = Map.of("items", List.of(Map.of("sku", sku, "quantity", 1)), "payment",
+				Map.of("token", "tok_visa"));
+		ExecutorService pool = Executors.newFixedThreadPool(100);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<Integer>> statuses = new ArrayList<>();
+		for (int i = 0; i < 200; i++) {
+			LoggedIn buyer = buyers.get(i % buyers.size());
+			String key = "http-race-" + i;
+			statuses.add(pool.submit(() -> {
+				start.await();
+				return this.http.post("/api/v1/orders", body)
+					.token(buyer.accessToken())
+					.header("Idempotency-Key", key)
+					.send()
+					.status();
+			}));
+		}
+		start.countDown();
+		Map<Integer, Integer> counts = new java.util.TreeMap<>();
+		for (Future<Integer> status : statuses) {
+			counts.merge(status.get(), 1, Integer::sum);
+		}
+		pool.shutdown();
+		assertThat(counts).containsOnlyKeys(201, 409).containsEntry(201, 50).containsEntry(409, 150);
+		assertThat(this.http.get("/api/v1/inventory/" + sku).send().json().path("available").asInt()).isZero();
+	}
+
+	@Test
 	void checkoutValidatesWithoutStoringTheKey() {
 		LoggedIn buyer = loggedIn("EDITOR");
 		Http.Response missingKey = this.http
