@@ -21,6 +21,7 @@ import dev.fortress.inventory.StockLevel;
 import dev.fortress.inventory.StockReplenished;
 import dev.fortress.platform.Ids;
 import dev.fortress.platform.web.ApiException;
+import dev.fortress.platform.web.ProblemType;
 
 /** Stock reads, restocks and drop creation. */
 @Service
@@ -65,13 +66,20 @@ public class InventoryService implements InventoryApi {
 
 	/**
 	 * Sets the units on hand. Lowering it below what is reserved for unpaid orders is a
-	 * {@code 409}: those units are promised.
+	 * {@code 409}: those units are promised. With {@code expectedVersion} (If-Match), a
+	 * row changed since is a {@code 412}.
 	 */
 	@Transactional
-	public StockLevel setOnHand(String sku, int onHand) {
+	public StockLevel setOnHand(String sku, int onHand, @Nullable Long expectedVersion) {
 		StockLevel before = level(sku);
-		if (!this.stocks.setOnHand(sku, onHand, this.clock.instant())) {
+		if (expectedVersion != null && expectedVersion != before.version()) {
+			throw new ApiException(ProblemType.PRECONDITION_FAILED, "The stock changed since you read it");
+		}
+		if (onHand < before.reserved()) {
 			throw ApiException.conflict("onHand cannot go below the " + before.reserved() + " reserved units");
+		}
+		if (!this.stocks.setOnHand(sku, onHand, before.version(), this.clock.instant())) {
+			throw new ApiException(ProblemType.PRECONDITION_FAILED, "The stock changed while you wrote it; retry");
 		}
 		StockLevel after = level(sku);
 		if (after.available() > 0) {

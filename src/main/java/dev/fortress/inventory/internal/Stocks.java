@@ -18,7 +18,7 @@ import dev.fortress.inventory.StockLevel;
 class Stocks {
 
 	private static final RowMapper<StockLevel> MAPPER = (rs, n) -> new StockLevel(rs.getString("sku"),
-			rs.getInt("on_hand"), rs.getInt("reserved"));
+			rs.getInt("on_hand"), rs.getInt("reserved"), rs.getLong("version"));
 
 	private final JdbcClient jdbc;
 
@@ -34,14 +34,14 @@ class Stocks {
 	}
 
 	Optional<StockLevel> find(String sku) {
-		return this.jdbc.sql("select sku, on_hand, reserved from stock where sku = :sku")
+		return this.jdbc.sql("select sku, on_hand, reserved, version from stock where sku = :sku")
 			.param("sku", sku)
 			.query(MAPPER)
 			.optional();
 	}
 
 	List<StockLevel> findAll(Collection<String> skus) {
-		return this.jdbc.sql("select sku, on_hand, reserved from stock where sku = any(:skus)")
+		return this.jdbc.sql("select sku, on_hand, reserved, version from stock where sku = any(:skus)")
 			.param("skus", skus.toArray(String[]::new))
 			.query(MAPPER)
 			.list();
@@ -56,12 +56,20 @@ class Stocks {
 			.orElse(OptionalInt.empty());
 	}
 
-	/** Sets on-hand units unless that would drop below what is reserved; false if so. */
-	boolean setOnHand(String sku, int onHand, Instant now) {
+	/**
+	 * Sets on-hand units unless that would drop below what is reserved or the row is no
+	 * longer at {@code expectedVersion}; false if so.
+	 */
+	boolean setOnHand(String sku, int onHand, long expectedVersion, Instant now) {
 		return this.jdbc.sql("""
 				update stock set on_hand = :onHand, version = version + 1, updated_at = :now
-				where sku = :sku and reserved <= :onHand
-				""").param("onHand", onHand).param("now", Timestamp.from(now)).param("sku", sku).update() == 1;
+				where sku = :sku and reserved <= :onHand and version = :version
+				""")
+			.param("onHand", onHand)
+			.param("now", Timestamp.from(now))
+			.param("sku", sku)
+			.param("version", expectedVersion)
+			.update() == 1;
 	}
 
 	void addReserved(String sku, int quantity) {

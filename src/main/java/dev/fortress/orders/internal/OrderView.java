@@ -11,13 +11,13 @@ import dev.fortress.platform.Money;
 
 /** An order as the API shows it (also the body stored for idempotent replays). */
 public record OrderView(UUID id, UUID userId, OrderStatus status, @Nullable UUID dropId, List<Item> items, Money total,
-		@Nullable String paymentId, @Nullable String refundId, @Nullable String cancelReason, Instant createdAt,
-		Instant updatedAt) {
+		@Nullable String paymentId, @Nullable String refundId, @Nullable String cancelReason, long version,
+		Instant createdAt, Instant updatedAt) {
 
 	public static OrderView of(Order order) {
 		return new OrderView(order.id(), order.userId(), order.status(), order.dropId(),
 				order.lines().stream().map(Item::of).toList(), order.total(), order.paymentId(), order.refundId(),
-				order.cancelReason(), order.createdAt(), order.updatedAt());
+				order.cancelReason(), order.version(), order.createdAt(), order.updatedAt());
 	}
 
 	public record Item(String sku, int quantity, Money unitPrice, Money subtotal) {

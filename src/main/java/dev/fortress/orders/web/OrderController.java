@@ -75,8 +75,9 @@ class OrderController {
 
 	@GetMapping("/{id}")
 	@Operation(summary = "One of my orders", description = "Someone else's order is 404 (ADMIN sees all).")
-	OrderView get(CurrentUser user, @PathVariable UUID id) {
-		return this.queries.get(id, user);
+	ResponseEntity<OrderView> get(CurrentUser user, @PathVariable UUID id) {
+		OrderView order = this.queries.get(id, user);
+		return ResponseEntity.ok().eTag(String.valueOf(order.version())).body(order);
 	}
 
 	@PostMapping("/{id}/cancel")
