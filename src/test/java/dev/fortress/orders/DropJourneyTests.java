@@ -193,6 +193,13 @@ class DropJourneyTests extends IntegrationTest {
 			.header("Idempotency-Key", "k1")
 			.send()
 			.status()).isEqualTo(401);
+		LoggedIn viewer = loggedIn("VIEWER");
+		assertThat(this.http.post("/api/v1/orders", Map.of("payment", Map.of("token", "tok_visa")))
+			.token(viewer.accessToken())
+			.header("Idempotency-Key", "k1")
+			.send()
+			.status()).isEqualTo(403);
+		assertThat(this.http.get("/api/v1/orders").token(viewer.accessToken()).send().status()).isEqualTo(200);
 	}
 
 	@Test

@@ -54,6 +54,7 @@ class Cancellation {
 	}
 
 	OrderView cancel(UUID orderId, CurrentUser user) {
+		ReadOnly.refuse(user);
 		Order cancelled = this.transactions.execute(status -> {
 			Order order = this.orders.lock(orderId)
 				.filter(candidate -> user.isAdmin() || candidate.userId().equals(user.id()))

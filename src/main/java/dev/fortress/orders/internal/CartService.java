@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 
 import dev.fortress.catalog.CatalogApi;
 import dev.fortress.catalog.Variant;
+import dev.fortress.identity.CurrentUser;
 import dev.fortress.inventory.InventoryApi;
 import dev.fortress.inventory.StockLevel;
 import dev.fortress.platform.Money;
@@ -65,7 +66,9 @@ public class CartService {
 	/**
 	 * Sets the quantity of a SKU: 404 unknown SKU, 409 sold-out / conflict beyond stock.
 	 */
-	public CartView put(UUID userId, String sku, int quantity) {
+	public CartView put(CurrentUser user, String sku, int quantity) {
+		ReadOnly.refuse(user);
+		UUID userId = user.id();
 		if (this.catalog.findVariants(List.of(sku)).isEmpty()) {
 			throw ApiException.notFound("SKU");
 		}
@@ -84,11 +87,12 @@ public class CartService {
 		return get(userId);
 	}
 
-	public CartView remove(UUID userId, String sku) {
-		if (!this.carts.remove(userId, sku)) {
+	public CartView remove(CurrentUser user, String sku) {
+		ReadOnly.refuse(user);
+		if (!this.carts.remove(user.id(), sku)) {
 			throw ApiException.notFound("Cart item");
 		}
-		return get(userId);
+		return get(user.id());
 	}
 
 }

@@ -66,6 +66,7 @@ public class Checkout {
 	}
 
 	OrderView place(CurrentUser user, String key, PlaceOrder command, ReservationStrategy strategy) {
+		ReadOnly.refuse(user);
 		if (key == null || key.isBlank() || key.length() > 255 || !key.chars().allMatch(c -> c > 32 && c < 127)) {
 			throw ApiException.invalid("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
 		}

@@ -40,13 +40,13 @@ class CartController {
 	@Operation(summary = "Set the quantity of a SKU in my cart",
 			description = "404 unknown SKU; 409 sold-out when none is available, 409 conflict beyond what is available.")
 	CartView put(CurrentUser user, @PathVariable String sku, @Valid @RequestBody QuantityRequest request) {
-		return this.carts.put(user.id(), sku, request.quantity());
+		return this.carts.put(user, sku, request.quantity());
 	}
 
 	@DeleteMapping("/items/{sku}")
 	@Operation(summary = "Remove a SKU from my cart")
 	CartView remove(CurrentUser user, @PathVariable String sku) {
-		return this.carts.remove(user.id(), sku);
+		return this.carts.remove(user, sku);
 	}
 
 	record QuantityRequest(@NotNull @Min(1) @Max(100) Integer quantity) {
