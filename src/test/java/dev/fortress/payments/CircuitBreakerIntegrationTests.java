@@ -1,20 +1,16 @@
 package dev.fortress.payments;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.fortress.platform.Ids;
 import dev.fortress.platform.Money;
 import dev.fortress.support.Http;
-import dev.fortress.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -24,31 +20,15 @@ import static org.awaitility.Awaitility.await;
  * repeated failures, then rejects calls at once without touching the network, and after
  * the wait (2 s in tests) lets trial calls through and closes again when they succeed.
  */
-class CircuitBreakerIntegrationTests extends IntegrationTest {
+class CircuitBreakerIntegrationTests extends PaymentsIntegrationTest {
 
 	private static final Money AMOUNT = new Money(2_000, "EUR");
 
-	@Autowired
-	PaymentsApi payments;
-
-	@Autowired
-	CircuitBreakerRegistry breakers;
-
-	SandboxPsp psp;
-
-	@BeforeEach
-	void closedCircuit() {
-		this.psp = new SandboxPsp(this.jdbc, this.breakers);
-		this.psp.resetCircuit();
-	}
-
-	@AfterEach
-	void reset() {
-		this.psp.resetCircuit();
-	}
-
 	@Test
 	void theCircuitOpensAfterRepeatedFailuresFailsFastThenHalfOpensAndCloses() {
+		List<CircuitBreaker.StateTransition> transitions = new CopyOnWriteArrayList<>();
+		this.psp.circuit().getEventPublisher().onStateTransition(event -> transitions.add(event.getStateTransition()));
+
 		// Two erroring charges: 3 failed attempts each; the window (minimum 5 calls, 50
 		// %)
 		// opens the circuit during the second one.
@@ -78,6 +58,8 @@ class CircuitBreakerIntegrationTests extends IntegrationTest {
 			.atMost(Duration.ofSeconds(10))
 			.until(() -> this.payments.charge(trial, AMOUNT, "tok_visa") instanceof PaymentOutcome.Approved);
 		assertThat(this.psp.circuit().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+		assertThat(transitions).containsExactly(CircuitBreaker.StateTransition.CLOSED_TO_OPEN,
+				CircuitBreaker.StateTransition.OPEN_TO_HALF_OPEN, CircuitBreaker.StateTransition.HALF_OPEN_TO_CLOSED);
 		assertThat(this.psp.payments(trial, "CAPTURED")).isEqualTo(1);
 		assertThat(prometheus()).contains("resilience4j_circuitbreaker_state{name=\"psp\",state=\"closed\"} 1.0")
 			.contains("fortress_payments_charges_total{outcome=\"unavailable\"}")

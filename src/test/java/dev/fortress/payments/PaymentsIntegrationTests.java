@@ -8,16 +8,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.fortress.platform.Ids;
 import dev.fortress.platform.Money;
-import dev.fortress.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,31 +20,9 @@ import static org.awaitility.Awaitility.await;
  * Charges through the real client, over real HTTP, against the sandbox provider served by
  * the test application on its random port, with the state in the real PostgreSQL.
  */
-class PaymentsIntegrationTests extends IntegrationTest {
+class PaymentsIntegrationTests extends PaymentsIntegrationTest {
 
 	private static final Money AMOUNT = new Money(12_900, "EUR");
-
-	@Autowired
-	PaymentsApi payments;
-
-	@Autowired
-	RecordedPaymentEvents events;
-
-	@Autowired
-	CircuitBreakerRegistry breakers;
-
-	SandboxPsp psp;
-
-	@BeforeEach
-	void sandbox() {
-		this.psp = new SandboxPsp(this.jdbc, this.breakers);
-		this.psp.resetCircuit();
-	}
-
-	@AfterEach
-	void closeCircuit() {
-		this.psp.resetCircuit();
-	}
 
 	@Test
 	void anApprovedCardIsAuthorisedAndCapturedOnce() {

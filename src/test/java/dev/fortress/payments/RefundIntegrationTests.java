@@ -8,35 +8,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.fortress.platform.Ids;
 import dev.fortress.platform.Money;
-import dev.fortress.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RefundIntegrationTests extends IntegrationTest {
+class RefundIntegrationTests extends PaymentsIntegrationTest {
 
 	private static final Money AMOUNT = new Money(4_500, "USD");
-
-	@Autowired
-	PaymentsApi payments;
-
-	@Autowired
-	CircuitBreakerRegistry breakers;
-
-	SandboxPsp psp;
-
-	@BeforeEach
-	void sandbox() {
-		this.psp = new SandboxPsp(this.jdbc, this.breakers);
-		this.psp.resetCircuit();
-	}
 
 	@Test
 	void aCapturedPaymentIsRefundedInFull() {

@@ -13,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -52,7 +53,13 @@ class PaymentsConfiguration {
 	}
 
 	@Bean
-	PspEndpoint pspEndpoint(PaymentsProperties properties) {
+	PspEndpoint pspEndpoint(PaymentsProperties properties, Environment environment) {
+		boolean sandbox = environment.getProperty("fortress.payments.sandbox.enabled", Boolean.class, true);
+		if (properties.pspUrl().isBlank() && !sandbox) {
+			// Otherwise every charge would reach a path nobody serves and be refused.
+			throw new IllegalStateException(
+					"FORTRESS_PSP_URL is required when the built-in sandbox is disabled (FORTRESS_PSP_SANDBOX_ENABLED=false)");
+		}
 		return new PspEndpoint(properties.pspUrl());
 	}
 

@@ -163,6 +163,10 @@ class PspClient {
 		catch (IOException ex) {
 			return failed(operation, start, ex, "io_error");
 		}
+		catch (RuntimeException ex) {
+			// Not expected from the JDK client, but a charge must never throw for it.
+			return failed(operation, start, ex, "client_error");
+		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			this.breaker.releasePermission();

@@ -1,6 +1,7 @@
 package dev.fortress.payments.sandbox;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -60,24 +61,21 @@ class SandboxPspController {
 	@Operation(summary = "Capture an authorised payment")
 	ResponseEntity<String> capture(@RequestHeader("Idempotency-Key") @Size(max = 255) String key,
 			@PathVariable String id) {
-		return respond(this.keys.execute(key, "POST /payments/" + id + "/capture", Duration.ZERO,
-				() -> this.payments.capture(id)));
+		return onPayment(key, id, "capture", () -> this.payments.capture(id));
 	}
 
 	@PostMapping("/payments/{id}/cancel")
 	@Operation(summary = "Cancel (void) an authorised, uncaptured payment")
 	ResponseEntity<String> cancel(@RequestHeader("Idempotency-Key") @Size(max = 255) String key,
 			@PathVariable String id) {
-		return respond(this.keys.execute(key, "POST /payments/" + id + "/cancel", Duration.ZERO,
-				() -> this.payments.cancel(id)));
+		return onPayment(key, id, "cancel", () -> this.payments.cancel(id));
 	}
 
 	@PostMapping("/payments/{id}/refunds")
 	@Operation(summary = "Refund a captured payment in full")
 	ResponseEntity<String> refund(@RequestHeader("Idempotency-Key") @Size(max = 255) String key,
 			@PathVariable String id) {
-		return respond(this.keys.execute(key, "POST /payments/" + id + "/refunds", Duration.ZERO,
-				() -> this.payments.refund(id)));
+		return onPayment(key, id, "refunds", () -> this.payments.refund(id));
 	}
 
 	@GetMapping("/payments/{id}")
@@ -90,6 +88,13 @@ class SandboxPspController {
 	@Operation(summary = "Find the payments made for a merchant reference")
 	ResponseEntity<String> find(@RequestParam @Size(max = 100) String reference) {
 		return respond(this.payments.findByReference(reference));
+	}
+
+	/**
+	 * A keyed action on one payment: the key is bound to the action and the payment id.
+	 */
+	private ResponseEntity<String> onPayment(String key, String id, String action, Supplier<SandboxResponse> work) {
+		return respond(this.keys.execute(key, "POST /payments/" + id + "/" + action, Duration.ZERO, work));
 	}
 
 	private static ResponseEntity<String> respond(SandboxResponse response) {
