@@ -8,7 +8,8 @@ import dev.fortress.platform.Money;
 
 /**
  * The payment was captured; the units left the shelf. {@code paymentId} is null for free
- * orders.
+ * orders; {@code requestId} is null when a reconciliation, not a request, settled it.
  */
-public record OrderPaid(UUID orderId, UUID userId, @Nullable String paymentId, Money total) {
+public record OrderPaid(UUID orderId, UUID userId, @Nullable String paymentId, Money total,
+		@Nullable String requestId) {
 }

@@ -25,6 +25,7 @@ class CartIntegrationTests extends IntegrationTest {
 			.send()
 			.status()).isEqualTo(201);
 		LoggedIn shopper = loggedIn("EDITOR");
+		String requestId = "cart-" + UUID.randomUUID();
 
 		Http.Response put = this.http.put("/api/v1/cart/items/" + sku, Map.of("quantity", 2))
 			.token(shopper.accessToken())
@@ -52,8 +53,18 @@ class CartIntegrationTests extends IntegrationTest {
 					Map.of("items", List.of(Map.of("sku", sku, "quantity", 2)), "payment", Map.of("token", "tok_visa")))
 			.token(shopper.accessToken())
 			.header("Idempotency-Key", "cart-checkout")
+			.header("X-Request-Id", requestId)
 			.send();
 		assertThat(order.status()).as(order.toString()).isEqualTo(201);
+		// The events this request caused name it.
+		assertThat(this.jdbc.sql("""
+				select count(distinct event_type) from event_publication
+				where serialized_event like :requestId and serialized_event like :orderId
+				""")
+			.param("requestId", "%" + requestId + "%")
+			.param("orderId", "%" + order.text("id") + "%")
+			.query(Integer.class)
+			.single()).isEqualTo(2);
 		Http.Response cart = this.http.get("/api/v1/cart").token(shopper.accessToken()).send();
 		assertThat(cart.json().path("items")).isEmpty();
 

@@ -84,9 +84,11 @@ class Cancellation {
 			this.ledger.restock(order.dropId(), order.userId(), line.sku(), line.quantity());
 		}
 		this.orders.markCancelled(order.id(), "CUSTOMER", refundId, this.clock.instant());
-		this.events.publishEvent(new OrderCancelled(order.id(), order.userId(), "CUSTOMER", order.lines()));
+		this.events.publishEvent(
+				new OrderCancelled(order.id(), order.userId(), "CUSTOMER", order.lines(), RequestIds.current()));
 		if (refundId != null) {
-			this.events.publishEvent(new PaymentRefunded(order.id(), order.userId(), refundId, order.total()));
+			this.events.publishEvent(
+					new PaymentRefunded(order.id(), order.userId(), refundId, order.total(), RequestIds.current()));
 		}
 		return this.orders.find(order.id()).orElseThrow();
 	}

@@ -129,8 +129,9 @@ public class Checkout {
 			}
 			wanted = command.items();
 		}
-		return new OrderDraft(Ids.newId(), userId, drop, lines(wanted), total(lines(wanted)), command.paymentToken(),
-				key);
+		List<OrderLine> lines = lines(wanted);
+		return new OrderDraft(Ids.newId(), userId, drop, lines, total(lines), command.paymentToken(), key,
+				RequestIds.current());
 	}
 
 	private List<OrderLine> lines(List<PlaceOrder.Item> wanted) {

@@ -16,9 +16,11 @@ import dev.fortress.platform.Money;
  * @param drop the drop it buys from, or {@code null} for a plain SKU order
  * @param idempotencyKey the caller's key, linked to the order in the reservation
  * transaction
+ * @param requestId the checkout's X-Request-Id, carried into {@code OrderPlaced} even
+ * when a batch writer thread inserts the order
  */
 record OrderDraft(UUID id, UUID userId, @Nullable DropState drop, List<OrderLine> lines, Money total,
-		String paymentToken, String idempotencyKey) {
+		String paymentToken, String idempotencyKey, @Nullable String requestId) {
 
 	@Nullable UUID dropId() {
 		return this.drop == null ? null : this.drop.id();

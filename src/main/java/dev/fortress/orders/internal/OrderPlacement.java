@@ -40,8 +40,8 @@ class OrderPlacement {
 	void place(OrderDraft draft) {
 		this.orders.insert(draft, this.clock.instant());
 		this.idempotency.link(draft.userId(), draft.idempotencyKey(), draft.id());
-		this.events
-			.publishEvent(new OrderPlaced(draft.id(), draft.userId(), draft.dropId(), draft.lines(), draft.total()));
+		this.events.publishEvent(new OrderPlaced(draft.id(), draft.userId(), draft.dropId(), draft.lines(),
+				draft.total(), draft.requestId()));
 	}
 
 	static ApiException soldOut(String what) {

@@ -130,7 +130,8 @@ class Settlement {
 		}
 		this.orders.markPaid(orderId, paymentId, now);
 		this.carts.removeBought(order.userId(), order.lines().stream().map(OrderLine::sku).toList());
-		this.events.publishEvent(new OrderPaid(orderId, order.userId(), paymentId, order.total()));
+		this.events
+			.publishEvent(new OrderPaid(orderId, order.userId(), paymentId, order.total(), RequestIds.current()));
 		return this.orders.find(orderId).orElseThrow();
 	}
 
@@ -144,7 +145,8 @@ class Settlement {
 			this.ledger.release(order.dropId(), order.userId(), line.sku(), line.quantity());
 		}
 		this.orders.markCancelled(orderId, reason, null, this.clock.instant());
-		this.events.publishEvent(new OrderCancelled(orderId, order.userId(), reason, order.lines()));
+		this.events
+			.publishEvent(new OrderCancelled(orderId, order.userId(), reason, order.lines(), RequestIds.current()));
 		return this.orders.find(orderId).orElseThrow();
 	}
 
