@@ -7,6 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.fortress.inventory.DropState;
@@ -32,17 +35,24 @@ class BatchTransaction implements BatchWriter.BatchRunner {
 
 	private final Clock clock;
 
+	private final DistributionSummary batchSizes;
+
 	BatchTransaction(StockLedger ledger, OrderPlacement placement, TransactionTemplate transactions,
-			KnownSoldOut soldOut, Clock clock) {
+			KnownSoldOut soldOut, Clock clock, MeterRegistry meters) {
 		this.ledger = ledger;
 		this.placement = placement;
 		this.transactions = transactions;
 		this.soldOut = soldOut;
 		this.clock = clock;
+		this.batchSizes = DistributionSummary.builder("fortress.inventory.batch.size")
+			.description("Checkout requests served by one batched reservation transaction")
+			.publishPercentiles(0.5, 0.99)
+			.register(meters);
 	}
 
 	@Override
 	public void run(String key, List<BatchWriter.Request> batch) {
+		this.batchSizes.record(batch.size());
 		Map<BatchWriter.Request, ApiException> rejected = new HashMap<>();
 		boolean empty = Boolean.TRUE.equals(this.transactions.execute(status -> {
 			rejected.clear();

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Service;
@@ -50,8 +52,10 @@ public class Checkout {
 
 	private final JsonMapper json;
 
+	private final MeterRegistry meters;
+
 	Checkout(CatalogApi catalog, InventoryApi inventory, Idempotency idempotency, ReservationStrategy strategy,
-			Settlement settlement, Orders orders, JsonMapper json) {
+			Settlement settlement, Orders orders, JsonMapper json, MeterRegistry meters) {
 		this.catalog = catalog;
 		this.inventory = inventory;
 		this.idempotency = idempotency;
@@ -59,6 +63,7 @@ public class Checkout {
 		this.settlement = settlement;
 		this.orders = orders;
 		this.json = json;
+		this.meters = meters;
 	}
 
 	public OrderView place(CurrentUser user, String key, PlaceOrder command) {
@@ -79,10 +84,13 @@ public class Checkout {
 		if (resumed != null) {
 			return this.settlement.pay(this.orders.find(resumed).orElseThrow(), key);
 		}
+		Timer.Sample sample = Timer.start(this.meters);
+		String outcome = "reserved";
 		try {
 			strategy.reserve(draft);
 		}
 		catch (ApiException ex) {
+			outcome = ex.type().slug();
 			if (ex.type() == ProblemType.SOLD_OUT || ex.type() == ProblemType.CONFLICT) {
 				this.idempotency.completeWithProblem(user.id(), key, ex);
 			}
@@ -92,8 +100,13 @@ public class Checkout {
 			throw ex;
 		}
 		catch (RuntimeException ex) {
+			outcome = "error";
 			this.idempotency.release(user.id(), key);
 			throw ex;
+		}
+		finally {
+			sample.stop(
+					this.meters.timer("fortress.orders.reservation", "strategy", strategy.name(), "outcome", outcome));
 		}
 		return this.settlement.pay(this.orders.find(draft.id()).orElseThrow(), key);
 	}

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,16 +32,19 @@ class ReservationStrategies implements DisposableBean {
 
 	private final Clock clock;
 
+	private final MeterRegistry meters;
+
 	private final Map<String, ReservationStrategy> built = new ConcurrentHashMap<>();
 
 	ReservationStrategies(StockLedger ledger, OrderPlacement placement, TransactionTemplate transactions,
-			KnownSoldOut soldOut, InventoryProperties properties, Clock clock) {
+			KnownSoldOut soldOut, InventoryProperties properties, Clock clock, MeterRegistry meters) {
 		this.ledger = ledger;
 		this.placement = placement;
 		this.transactions = transactions;
 		this.soldOut = soldOut;
 		this.properties = properties;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	ReservationStrategy configured() {
@@ -56,9 +61,9 @@ class ReservationStrategies implements DisposableBean {
 		return switch (name) {
 			case "row-lock" -> new RowLockReservation(this.ledger, this.placement, this.transactions, this.clock);
 			case "conditional" -> conditional;
-			case "batched" -> new BatchedReservation(
-					new BatchTransaction(this.ledger, this.placement, this.transactions, this.soldOut, this.clock),
-					conditional, this.soldOut, this.properties);
+			case "batched" ->
+				new BatchedReservation(new BatchTransaction(this.ledger, this.placement, this.transactions,
+						this.soldOut, this.clock, this.meters), conditional, this.soldOut, this.properties);
 			default -> throw new IllegalArgumentException(
 					"fortress.inventory.strategy must be row-lock, conditional or batched, not " + name);
 		};
