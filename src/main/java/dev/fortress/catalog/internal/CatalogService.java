@@ -1,0 +1,110 @@
+package dev.fortress.catalog.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.fortress.catalog.CatalogApi;
+import dev.fortress.catalog.Variant;
+import dev.fortress.inventory.InventoryApi;
+import dev.fortress.inventory.StockLevel;
+import dev.fortress.platform.Ids;
+import dev.fortress.platform.web.ApiException;
+import dev.fortress.platform.web.CursorPage;
+import dev.fortress.platform.web.ProblemType;
+
+/** Creates, edits and finds products. */
+@Service
+public class CatalogService implements CatalogApi {
+
+	private final Products products;
+
+	private final ProductSearch search;
+
+	private final InventoryApi inventory;
+
+	private final Clock clock;
+
+	CatalogService(Products products, ProductSearch search, InventoryApi inventory, Clock clock) {
+		this.products = products;
+		this.search = search;
+		this.inventory = inventory;
+		this.clock = clock;
+	}
+
+	/**
+	 * Creates the product, its variants and their stock in one transaction. A SKU that
+	 * exists anywhere already is a {@code 409}.
+	 */
+	@Transactional
+	public Product create(String name, String brand, String description, List<NewVariant> variants) {
+		Set<String> currencies = variants.stream().map(v -> v.price().currency()).collect(Collectors.toSet());
+		if (currencies.size() != 1) {
+			throw ApiException.invalid("variants", "all variants must have the same currency");
+		}
+		Set<String> skus = new HashSet<>();
+		for (NewVariant variant : variants) {
+			if (!skus.add(variant.sku())) {
+				throw ApiException.invalid("variants", "SKU " + variant.sku() + " appears twice");
+			}
+		}
+		Instant now = this.clock.instant();
+		long minPrice = variants.stream().mapToLong(v -> v.price().amount()).min().orElseThrow();
+		Product product = new Product(Ids.newId(), name.strip(), brand.strip(), description,
+				currencies.iterator().next(), minPrice, 0, now, now, List.of());
+		this.products.insert(product);
+		for (int i = 0; i < variants.size(); i++) {
+			NewVariant variant = variants.get(i);
+			if (!this.products.insertVariant(product.id(), variant, i)) {
+				throw new ApiException(ProblemType.CONFLICT, "SKU " + variant.sku() + " already exists");
+			}
+			this.inventory.createStock(variant.sku(), variant.stock());
+		}
+		return get(product.id());
+	}
+
+	/**
+	 * Changes name, brand and description if the version still matches ({@code 412} if
+	 * not).
+	 */
+	@Transactional
+	public Product update(UUID id, long expectedVersion, String name, String brand, String description) {
+		get(id);
+		if (!this.products.update(id, expectedVersion, name.strip(), brand.strip(), description,
+				this.clock.instant())) {
+			throw new ApiException(ProblemType.PRECONDITION_FAILED, "The product was changed since you read it");
+		}
+		return get(id);
+	}
+
+	public Product get(UUID id) {
+		return this.products.find(id).orElseThrow(() -> ApiException.notFound("Product"));
+	}
+
+	public CursorPage<Product> search(ProductQuery query) {
+		CursorPage<Product> page = this.search.search(query);
+		Map<UUID, List<Variant>> variants = this.products.variantsOf(page.items().stream().map(Product::id).toList());
+		return page.map(product -> product.withVariants(variants.getOrDefault(product.id(), List.of())));
+	}
+
+	/** Stock of the variants shown, so a product page can say what is left. */
+	public Map<String, StockLevel> stockOf(Collection<Product> shown) {
+		return this.inventory.levels(shown.stream().flatMap(p -> p.variants().stream()).map(Variant::sku).toList());
+	}
+
+	@Override
+	public Map<String, Variant> findVariants(Collection<String> skus) {
+		return this.products.variants(skus).stream().collect(Collectors.toMap(Variant::sku, Function.identity()));
+	}
+
+}

@@ -1,0 +1,23 @@
+package dev.fortress.inventory;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Reads of stock and drops, and stock creation for new SKUs. */
+public interface InventoryApi {
+
+	/**
+	 * Creates the stock row of a new SKU. Joins the caller's transaction, so a product
+	 * and its stock appear together.
+	 */
+	void createStock(String sku, int onHand);
+
+	/** Stock of the given SKUs; unknown SKUs are absent from the map. */
+	Map<String, StockLevel> levels(Collection<String> skus);
+
+	/** The drop, if it exists. */
+	Optional<DropState> findDrop(UUID dropId);
+
+}

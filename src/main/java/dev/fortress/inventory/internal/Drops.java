@@ -1,0 +1,99 @@
+package dev.fortress.inventory.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.fortress.inventory.DropState;
+
+/** The {@code drops} and {@code drop_purchases} tables. */
+@Repository
+class Drops {
+
+	private static final String COLUMNS = "id, sku, quantity, remaining, starts_at, ends_at, per_customer_limit";
+
+	private static final RowMapper<DropState> MAPPER = (rs, n) -> {
+		Timestamp endsAt = rs.getTimestamp("ends_at");
+		return new DropState(rs.getObject("id", UUID.class), rs.getString("sku"), rs.getInt("quantity"),
+				rs.getInt("remaining"), rs.getTimestamp("starts_at").toInstant(),
+				endsAt == null ? null : endsAt.toInstant(), rs.getInt("per_customer_limit"));
+	};
+
+	private final JdbcClient jdbc;
+
+	Drops(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(DropState drop, Instant now) {
+		this.jdbc.sql("""
+				insert into drops (id, sku, quantity, remaining, starts_at, ends_at, per_customer_limit, created_at)
+				values (:id, :sku, :quantity, :quantity, :startsAt, :endsAt, :limit, :now)
+				""")
+			.param("id", drop.id())
+			.param("sku", drop.sku())
+			.param("quantity", drop.quantity())
+			.param("startsAt", Timestamp.from(drop.startsAt()))
+			.param("endsAt", drop.endsAt() == null ? null : Timestamp.from(drop.endsAt()))
+			.param("limit", drop.perCustomerLimit())
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	Optional<DropState> find(UUID id) {
+		return this.jdbc.sql("select " + COLUMNS + " from drops where id = :id")
+			.param("id", id)
+			.query(MAPPER)
+			.optional();
+	}
+
+	Optional<DropState> lock(UUID id) {
+		return this.jdbc.sql("select " + COLUMNS + " from drops where id = :id for update")
+			.param("id", id)
+			.query(MAPPER)
+			.optional();
+	}
+
+	void addRemaining(UUID id, int delta) {
+		this.jdbc.sql("update drops set remaining = remaining + :delta where id = :id")
+			.param("delta", delta)
+			.param("id", id)
+			.update();
+	}
+
+	boolean tryTake(UUID id, int quantity, Instant now) {
+		return this.jdbc.sql("""
+				update drops set remaining = remaining - :q
+				where id = :id and remaining >= :q and starts_at <= :now and (ends_at is null or ends_at > :now)
+				""").param("q", quantity).param("id", id).param("now", Timestamp.from(now)).update() == 1;
+	}
+
+	boolean tryCountPurchase(UUID dropId, UUID userId, int quantity, int limit) {
+		if (quantity > limit) {
+			return false;
+		}
+		return this.jdbc.sql("""
+				insert into drop_purchases (drop_id, user_id, quantity) values (:dropId, :userId, :q)
+				on conflict (drop_id, user_id) do update set quantity = drop_purchases.quantity + excluded.quantity
+				where drop_purchases.quantity + excluded.quantity <= :limit
+				""")
+			.param("dropId", dropId)
+			.param("userId", userId)
+			.param("q", quantity)
+			.param("limit", limit)
+			.update() == 1;
+	}
+
+	void uncountPurchase(UUID dropId, UUID userId, int quantity) {
+		this.jdbc.sql("""
+				update drop_purchases set quantity = greatest(0, quantity - :q)
+				where drop_id = :dropId and user_id = :userId
+				""").param("q", quantity).param("dropId", dropId).param("userId", userId).update();
+	}
+
+}

@@ -1,0 +1,114 @@
+package dev.fortress.inventory.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.fortress.inventory.DropState;
+import dev.fortress.inventory.InventoryApi;
+import dev.fortress.inventory.StockLevel;
+import dev.fortress.inventory.StockReplenished;
+import dev.fortress.platform.Ids;
+import dev.fortress.platform.web.ApiException;
+import dev.fortress.platform.web.ProblemType;
+
+/** Stock reads, restocks and drop creation. */
+@Service
+public class InventoryService implements InventoryApi {
+
+	private final Stocks stocks;
+
+	private final Drops drops;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	InventoryService(Stocks stocks, Drops drops, ApplicationEventPublisher events, Clock clock) {
+		this.stocks = stocks;
+		this.drops = drops;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional
+	public void createStock(String sku, int onHand) {
+		if (!this.stocks.insert(sku, onHand, this.clock.instant())) {
+			throw ApiException.conflict("SKU " + sku + " already has stock");
+		}
+	}
+
+	@Override
+	public Map<String, StockLevel> levels(Collection<String> skus) {
+		return this.stocks.findAll(skus).stream().collect(Collectors.toMap(StockLevel::sku, Function.identity()));
+	}
+
+	@Override
+	public Optional<DropState> findDrop(UUID dropId) {
+		return this.drops.find(dropId);
+	}
+
+	public StockLevel level(String sku) {
+		return this.stocks.find(sku).orElseThrow(() -> ApiException.notFound("SKU"));
+	}
+
+	/**
+	 * Sets the units on hand. Lowering it below what is reserved for unpaid orders is a
+	 * {@code 409}: those units are promised. With {@code expectedVersion} (If-Match), a
+	 * row changed since is a {@code 412}.
+	 */
+	@Transactional
+	public StockLevel setOnHand(String sku, int onHand, @Nullable Long expectedVersion) {
+		StockLevel before = level(sku);
+		if (expectedVersion != null && expectedVersion != before.version()) {
+			throw new ApiException(ProblemType.PRECONDITION_FAILED, "The stock changed since you read it");
+		}
+		if (onHand < before.reserved()) {
+			throw ApiException.conflict("onHand cannot go below the " + before.reserved() + " reserved units");
+		}
+		if (!this.stocks.setOnHand(sku, onHand, before.version(), this.clock.instant())) {
+			throw new ApiException(ProblemType.PRECONDITION_FAILED, "The stock changed while you wrote it; retry");
+		}
+		StockLevel after = level(sku);
+		if (after.available() > 0) {
+			this.events.publishEvent(new StockReplenished(sku, after.onHand(), after.available()));
+		}
+		return after;
+	}
+
+	@Transactional
+	public DropState createDrop(String sku, int quantity, Instant startsAt, @Nullable Instant endsAt,
+			int perCustomerLimit) {
+		level(sku);
+		if (endsAt != null && !endsAt.isAfter(startsAt)) {
+			throw ApiException.invalid("endsAt", "must be after startsAt");
+		}
+		if (perCustomerLimit > quantity) {
+			throw ApiException.invalid("perCustomerLimit", "must not exceed quantity");
+		}
+		DropState drop = new DropState(Ids.newId(), sku, quantity, quantity, startsAt, endsAt, perCustomerLimit);
+		this.drops.insert(drop, this.clock.instant());
+		return drop;
+	}
+
+	public DropState drop(UUID id) {
+		return this.drops.find(id).orElseThrow(() -> ApiException.notFound("Drop"));
+	}
+
+	public Instant now() {
+		return this.clock.instant();
+	}
+
+}

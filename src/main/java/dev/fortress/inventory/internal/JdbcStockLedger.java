@@ -1,0 +1,91 @@
+package dev.fortress.inventory.internal;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.fortress.inventory.DropState;
+import dev.fortress.inventory.StockLedger;
+
+/**
+ * SQL behind {@link StockLedger}. {@code MANDATORY} propagation turns a call outside the
+ * caller's transaction into an error instead of a silent auto-commit.
+ */
+@Component
+@Transactional(propagation = Propagation.MANDATORY)
+class JdbcStockLedger implements StockLedger {
+
+	private final Stocks stocks;
+
+	private final Drops drops;
+
+	JdbcStockLedger(Stocks stocks, Drops drops) {
+		this.stocks = stocks;
+		this.drops = drops;
+	}
+
+	@Override
+	public Optional<DropState> lockDrop(UUID dropId) {
+		return this.drops.lock(dropId);
+	}
+
+	@Override
+	public OptionalInt lockAvailable(String sku) {
+		return this.stocks.lockAvailable(sku);
+	}
+
+	@Override
+	public void take(@Nullable UUID dropId, String sku, int quantity) {
+		if (dropId != null) {
+			this.drops.addRemaining(dropId, -quantity);
+		}
+		this.stocks.addReserved(sku, quantity);
+	}
+
+	@Override
+	public boolean tryTakeFromDrop(UUID dropId, int quantity, Instant now) {
+		return this.drops.tryTake(dropId, quantity, now);
+	}
+
+	@Override
+	public boolean tryReserve(String sku, int quantity) {
+		return this.stocks.tryReserve(sku, quantity);
+	}
+
+	@Override
+	public boolean tryCountPurchase(UUID dropId, UUID userId, int quantity, int limit) {
+		return this.drops.tryCountPurchase(dropId, userId, quantity, limit);
+	}
+
+	@Override
+	public void release(@Nullable UUID dropId, UUID userId, String sku, int quantity) {
+		giveBackToDrop(dropId, userId, quantity);
+		this.stocks.addOnHandAndReserved(sku, 0, -quantity);
+	}
+
+	@Override
+	public void commitSale(String sku, int quantity) {
+		this.stocks.addOnHandAndReserved(sku, -quantity, -quantity);
+	}
+
+	@Override
+	public void restock(@Nullable UUID dropId, UUID userId, String sku, int quantity) {
+		giveBackToDrop(dropId, userId, quantity);
+		this.stocks.addOnHandAndReserved(sku, quantity, 0);
+	}
+
+	private void giveBackToDrop(@Nullable UUID dropId, UUID userId, int quantity) {
+		if (dropId != null) {
+			this.drops.addRemaining(dropId, quantity);
+			this.drops.uncountPurchase(dropId, userId, quantity);
+		}
+	}
+
+}

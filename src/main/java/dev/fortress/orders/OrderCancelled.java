@@ -1,0 +1,15 @@
+package dev.fortress.orders;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The order will not be fulfilled and its units are back in stock. {@code reason}:
+ * {@code CUSTOMER}, {@code PAYMENT_DECLINED}, {@code PAYMENT_UNAVAILABLE},
+ * {@code PAYMENT_NOT_CAPTURED}. {@code requestId} is null when no request caused it.
+ */
+public record OrderCancelled(UUID orderId, UUID userId, String reason, List<OrderLine> lines,
+		@Nullable String requestId) {
+}

@@ -1,0 +1,15 @@
+package dev.fortress.orders;
+
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.fortress.platform.Money;
+
+/**
+ * The payment was captured; the units left the shelf. {@code paymentId} is null for free
+ * orders; {@code requestId} is null when a reconciliation, not a request, settled it.
+ */
+public record OrderPaid(UUID orderId, UUID userId, @Nullable String paymentId, Money total,
+		@Nullable String requestId) {
+}

@@ -1,0 +1,195 @@
+package dev.fortress.orders.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Service;
+
+import dev.fortress.catalog.CatalogApi;
+import dev.fortress.catalog.Variant;
+import dev.fortress.identity.CurrentUser;
+import dev.fortress.inventory.DropState;
+import dev.fortress.inventory.InventoryApi;
+import dev.fortress.orders.OrderLine;
+import dev.fortress.platform.Ids;
+import dev.fortress.platform.Money;
+import dev.fortress.platform.web.ApiException;
+import dev.fortress.platform.web.ProblemType;
+
+/**
+ * {@code POST /orders}: validate (a 400 is never stored, so a corrected retry may reuse
+ * the key), claim the Idempotency-Key, reserve through the configured strategy, then pay.
+ * Sold out and limit answers are stored with the key; a failure before the order exists
+ * lets go of the key; once the order exists the key stays with it, so a retry resumes
+ * that order instead of buying twice.
+ */
+@Service
+public class Checkout {
+
+	private final CatalogApi catalog;
+
+	private final InventoryApi inventory;
+
+	private final Idempotency idempotency;
+
+	private final ReservationStrategy strategy;
+
+	private final Settlement settlement;
+
+	private final Orders orders;
+
+	private final JsonMapper json;
+
+	private final MeterRegistry meters;
+
+	Checkout(CatalogApi catalog, InventoryApi inventory, Idempotency idempotency, ReservationStrategy strategy,
+			Settlement settlement, Orders orders, JsonMapper json, MeterRegistry meters) {
+		this.catalog = catalog;
+		this.inventory = inventory;
+		this.idempotency = idempotency;
+		this.strategy = strategy;
+		this.settlement = settlement;
+		this.orders = orders;
+		this.json = json;
+		this.meters = meters;
+	}
+
+	public OrderView place(CurrentUser user, String key, PlaceOrder command) {
+		return place(user, key, command, this.strategy);
+	}
+
+	OrderView place(CurrentUser user, String key, PlaceOrder command, ReservationStrategy strategy) {
+		ReadOnly.refuse(user);
+		if (key == null || key.isBlank() || key.length() > 255 || !key.chars().allMatch(c -> c > 32 && c < 127)) {
+			throw ApiException.invalid("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
+		}
+		OrderDraft draft = draft(user.id(), key, command);
+		Idempotency.Claim claim = this.idempotency.claim(user.id(), key, hash(command));
+		if (claim instanceof Idempotency.Claim.Replay replay) {
+			return replay(replay);
+		}
+		UUID resumed = ((Idempotency.Claim.Started) claim).orderId();
+		if (resumed != null) {
+			return this.settlement.pay(this.orders.find(resumed).orElseThrow(), key);
+		}
+		Timer.Sample sample = Timer.start(this.meters);
+		String outcome = "reserved";
+		try {
+			strategy.reserve(draft);
+		}
+		catch (ApiException ex) {
+			outcome = ex.type().slug();
+			if (ex.type() == ProblemType.SOLD_OUT || ex.type() == ProblemType.CONFLICT) {
+				this.idempotency.completeWithProblem(user.id(), key, ex);
+			}
+			else {
+				this.idempotency.release(user.id(), key);
+			}
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			outcome = "error";
+			this.idempotency.release(user.id(), key);
+			throw ex;
+		}
+		finally {
+			sample.stop(
+					this.meters.timer("fortress.orders.reservation", "strategy", strategy.name(), "outcome", outcome));
+		}
+		return this.settlement.pay(this.orders.find(draft.id()).orElseThrow(), key);
+	}
+
+	private OrderView replay(Idempotency.Claim.Replay replay) {
+		if (replay.problemType() != null) {
+			throw new ApiException(ProblemType.valueOf(replay.problemType()), replay.body());
+		}
+		return this.json.readValue(replay.body(), OrderView.class);
+	}
+
+	private OrderDraft draft(UUID userId, String key, PlaceOrder command) {
+		if (command.paymentToken() == null || command.paymentToken().isBlank()) {
+			throw ApiException.invalid("payment.token", "is required");
+		}
+		boolean hasItems = command.items() != null && !command.items().isEmpty();
+		if (hasItems == (command.dropId() != null)) {
+			throw ApiException.invalid("items", "give either items or dropId");
+		}
+		DropState drop = null;
+		List<PlaceOrder.Item> wanted;
+		if (command.dropId() != null) {
+			drop = this.inventory.findDrop(command.dropId()).orElseThrow(() -> ApiException.notFound("Drop"));
+			int quantity = command.quantity() == null ? 1 : command.quantity();
+			if (quantity < 1 || quantity > 100) {
+				throw ApiException.invalid("quantity", "must be between 1 and 100");
+			}
+			wanted = List.of(new PlaceOrder.Item(drop.sku(), quantity));
+		}
+		else {
+			if (command.quantity() != null) {
+				throw ApiException.invalid("quantity", "only with dropId; items carry their own quantities");
+			}
+			wanted = command.items();
+		}
+		List<OrderLine> lines = lines(wanted);
+		return new OrderDraft(Ids.newId(), userId, drop, lines, total(lines), command.paymentToken(), key,
+				RequestIds.current());
+	}
+
+	private List<OrderLine> lines(List<PlaceOrder.Item> wanted) {
+		if (wanted.size() > 50) {
+			throw ApiException.invalid("items", "at most 50 lines");
+		}
+		Set<String> seen = new HashSet<>();
+		for (PlaceOrder.Item item : wanted) {
+			if (item == null || item.sku() == null || item.quantity() < 1 || item.quantity() > 100) {
+				throw ApiException.invalid("items", "each item needs a sku and a quantity between 1 and 100");
+			}
+			if (!seen.add(item.sku())) {
+				throw ApiException.invalid("items", "SKU " + item.sku() + " appears twice");
+			}
+		}
+		Map<String, Variant> variants = this.catalog.findVariants(seen);
+		List<OrderLine> lines = new ArrayList<>();
+		for (PlaceOrder.Item item : wanted) {
+			Variant variant = variants.get(item.sku());
+			if (variant == null) {
+				throw ApiException.invalid("items", "unknown SKU " + item.sku());
+			}
+			lines.add(new OrderLine(item.sku(), item.quantity(), variant.price()));
+		}
+		return lines;
+	}
+
+	private static Money total(List<OrderLine> lines) {
+		try {
+			return lines.stream().map(OrderLine::subtotal).reduce(Money::plus).orElseThrow();
+		}
+		catch (IllegalArgumentException ex) {
+			throw ApiException.invalid("items", "all items must be priced in the same currency");
+		}
+	}
+
+	private String hash(PlaceOrder command) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256")
+				.digest(this.json.writeValueAsString(command).getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

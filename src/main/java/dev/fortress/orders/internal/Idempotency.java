@@ -1,0 +1,121 @@
+package dev.fortress.orders.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import dev.fortress.platform.web.ApiException;
+import dev.fortress.platform.web.ProblemType;
+
+/**
+ * Idempotency-Key handling (IETF draft): a key is scoped to its user and remembered with
+ * a hash of the request body for 24 hours. The first request claims the key with a lease;
+ * a concurrent request with the same key gets {@code 409 idempotency-key-in-use}; a later
+ * one gets the stored response, or {@code 422 idempotency-key-reused} for another body. A
+ * lease that runs out (the process died mid-request) lets a retry take the key over.
+ */
+@Component
+class Idempotency {
+
+	private final IdempotencyKeys keys;
+
+	private final OrdersProperties properties;
+
+	private final Clock clock;
+
+	Idempotency(IdempotencyKeys keys, OrdersProperties properties, Clock clock) {
+		this.keys = keys;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** What claiming a key came to. */
+	sealed interface Claim {
+
+		/**
+		 * The caller owns the key now; {@code orderId} is set when it resumes a dead
+		 * request's order.
+		 */
+		record Started(@Nullable UUID orderId) implements Claim {
+		}
+
+		/** The key's request finished: answer with its stored response. */
+		record Replay(int status, @Nullable String problemType, String body) implements Claim {
+		}
+
+	}
+
+	/**
+	 * Claims the key in its own auto-committed statement, so a concurrent request sees it
+	 * at once.
+	 * @throws ApiException 409 while the key's first request runs, 422 for another body
+	 */
+	Claim claim(UUID userId, String key, String requestHash) {
+		Instant now = this.clock.instant();
+		Instant lease = now.plus(this.properties.idempotencyLease());
+		if (this.keys.insertOrReplaceExpired(userId, key, requestHash, now, lease,
+				now.plus(this.properties.idempotencyTtl()))) {
+			return new Claim.Started(null);
+		}
+		IdempotencyKeys.Stored stored = this.keys.find(userId, key).orElse(null);
+		if (stored == null) {
+			// Deleted between our insert and read (a failed request let go of it): one
+			// retry.
+			return this.keys.insertOrReplaceExpired(userId, key, requestHash, now, lease,
+					now.plus(this.properties.idempotencyTtl())) ? new Claim.Started(null) : inUse();
+		}
+		if (!stored.requestHash().equals(requestHash)) {
+			throw new ApiException(ProblemType.IDEMPOTENCY_KEY_REUSED,
+					"This Idempotency-Key was used with a different request body");
+		}
+		if (stored.done()) {
+			return new Claim.Replay(stored.responseStatus(), stored.responseType(), stored.responseBody());
+		}
+		if (stored.lockedUntil().isAfter(now) || !this.keys.takeOverExpiredLease(userId, key, now, lease)) {
+			return inUse();
+		}
+		return new Claim.Started(stored.orderId());
+	}
+
+	private static Claim inUse() {
+		throw new ApiException(ProblemType.IDEMPOTENCY_KEY_IN_USE,
+				"A request with this Idempotency-Key is still being processed; retry shortly");
+	}
+
+	/** Links the key to its order; runs in the reservation transaction. */
+	void link(UUID userId, String key, UUID orderId) {
+		this.keys.linkOrder(userId, key, orderId);
+	}
+
+	/**
+	 * Stores the final successful response; runs in the transaction that settles the
+	 * order.
+	 */
+	void completeWithBody(UUID userId, String key, int status, String body) {
+		this.keys.complete(userId, key, status, null, body);
+	}
+
+	/** Stores a final problem response (sold out, limit reached, declined). */
+	void completeWithProblem(UUID userId, String key, ApiException problem) {
+		this.keys.complete(userId, key, problem.type().status().value(), problem.type().name(), problem.getMessage());
+	}
+
+	/**
+	 * Lets go of the key without storing a response, so a retry with the same key runs
+	 * again: for failures the client is told to retry (503) and unexpected errors.
+	 */
+	void release(UUID userId, String key) {
+		this.keys.deleteInFlight(userId, key);
+	}
+
+	@Scheduled(fixedDelayString = "${fortress.orders.idempotency-cleanup-interval:1h}", initialDelay = 60_000)
+	void deleteExpired() {
+		this.keys.deleteExpired(this.clock.instant());
+	}
+
+}

@@ -1,0 +1,115 @@
+package dev.fortress.orders.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code idempotency_keys} table: one row per user and key. */
+@Repository
+class IdempotencyKeys {
+
+	private final JdbcClient jdbc;
+
+	IdempotencyKeys(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	record Stored(String requestHash, boolean done, Instant lockedUntil, @Nullable UUID orderId,
+			@Nullable Integer responseStatus, @Nullable String responseType, @Nullable String responseBody) {
+	}
+
+	/**
+	 * Inserts an in-flight record, or replaces one that expired. The primary key makes
+	 * this the single point where concurrent requests with one key are told apart.
+	 */
+	boolean insertOrReplaceExpired(UUID userId, String key, String hash, Instant now, Instant lockedUntil,
+			Instant expiresAt) {
+		return this.jdbc.sql("""
+				insert into idempotency_keys (user_id, key, request_hash, state, locked_until, created_at, expires_at)
+				values (:userId, :key, :hash, 'IN_FLIGHT', :lockedUntil, :now, :expiresAt)
+				on conflict (user_id, key) do update
+				   set request_hash = excluded.request_hash, state = 'IN_FLIGHT', locked_until = excluded.locked_until,
+				       order_id = null, response_status = null, response_type = null, response_body = null,
+				       created_at = excluded.created_at, expires_at = excluded.expires_at
+				 where idempotency_keys.expires_at <= :now
+				""")
+			.param("userId", userId)
+			.param("key", key)
+			.param("hash", hash)
+			.param("lockedUntil", Timestamp.from(lockedUntil))
+			.param("now", Timestamp.from(now))
+			.param("expiresAt", Timestamp.from(expiresAt))
+			.update() == 1;
+	}
+
+	Optional<Stored> find(UUID userId, String key) {
+		return this.jdbc.sql("""
+				select request_hash, state, locked_until, order_id, response_status, response_type, response_body
+				from idempotency_keys where user_id = :userId and key = :key
+				""")
+			.param("userId", userId)
+			.param("key", key)
+			.query((rs, n) -> new Stored(rs.getString("request_hash"), "DONE".equals(rs.getString("state")),
+					rs.getTimestamp("locked_until").toInstant(), rs.getObject("order_id", UUID.class),
+					(Integer) rs.getObject("response_status"), rs.getString("response_type"),
+					rs.getString("response_body")))
+			.optional();
+	}
+
+	/**
+	 * Takes over an in-flight record whose lease ran out (its request's process died).
+	 */
+	boolean takeOverExpiredLease(UUID userId, String key, Instant now, Instant lockedUntil) {
+		return this.jdbc.sql("""
+				update idempotency_keys set locked_until = :lockedUntil
+				where user_id = :userId and key = :key and state = 'IN_FLIGHT' and locked_until <= :now
+				""")
+			.param("lockedUntil", Timestamp.from(lockedUntil))
+			.param("userId", userId)
+			.param("key", key)
+			.param("now", Timestamp.from(now))
+			.update() == 1;
+	}
+
+	void linkOrder(UUID userId, String key, UUID orderId) {
+		this.jdbc.sql("update idempotency_keys set order_id = :orderId where user_id = :userId and key = :key")
+			.param("orderId", orderId)
+			.param("userId", userId)
+			.param("key", key)
+			.update();
+	}
+
+	void complete(UUID userId, String key, int status, @Nullable String type, String body) {
+		this.jdbc.sql("""
+				update idempotency_keys set state = 'DONE', response_status = :status, response_type = :type,
+				       response_body = :body
+				where user_id = :userId and key = :key and state = 'IN_FLIGHT'
+				""")
+			.param("status", status)
+			.param("type", type)
+			.param("body", body)
+			.param("userId", userId)
+			.param("key", key)
+			.update();
+	}
+
+	void deleteInFlight(UUID userId, String key) {
+		this.jdbc.sql("delete from idempotency_keys where user_id = :userId and key = :key and state = 'IN_FLIGHT'")
+			.param("userId", userId)
+			.param("key", key)
+			.update();
+	}
+
+	int deleteExpired(Instant now) {
+		return this.jdbc.sql("delete from idempotency_keys where expires_at <= :now")
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+}

@@ -1,0 +1,61 @@
+package dev.fortress.orders.internal;
+
+import java.time.Clock;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.fortress.inventory.DropState;
+import dev.fortress.orders.OrderPlaced;
+import dev.fortress.platform.web.ApiException;
+import dev.fortress.platform.web.ProblemType;
+
+/**
+ * What every strategy does once stock is taken, in the same transaction: insert the
+ * order, link the idempotency key to it and publish {@link OrderPlaced} (stored by the
+ * event publication registry in this transaction, so the event exists iff the order
+ * does).
+ */
+@Component
+class OrderPlacement {
+
+	private final Orders orders;
+
+	private final Idempotency idempotency;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	OrderPlacement(Orders orders, Idempotency idempotency, ApplicationEventPublisher events, Clock clock) {
+		this.orders = orders;
+		this.idempotency = idempotency;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	void place(OrderDraft draft) {
+		this.orders.insert(draft, this.clock.instant());
+		this.idempotency.link(draft.userId(), draft.idempotencyKey(), draft.id());
+		this.events.publishEvent(new OrderPlaced(draft.id(), draft.userId(), draft.dropId(), draft.lines(),
+				draft.total(), draft.requestId()));
+	}
+
+	static ApiException soldOut(String what) {
+		return new ApiException(ProblemType.SOLD_OUT, what + " is sold out");
+	}
+
+	static ApiException notLive(DropState drop, java.time.Instant now) {
+		return new ApiException(ProblemType.SOLD_OUT,
+				now.isBefore(drop.startsAt()) ? "The drop has not started yet" : "The drop has ended");
+	}
+
+	static ApiException limitReached(DropState drop) {
+		return ApiException
+			.conflict("You have reached this drop's limit of " + drop.perCustomerLimit() + " per customer");
+	}
+
+}

@@ -1,0 +1,161 @@
+package dev.fortress.orders.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.fortress.orders.OrderLine;
+import dev.fortress.platform.Money;
+
+/** The {@code orders} and {@code order_lines} tables. */
+@Repository
+class Orders {
+
+	private static final String COLUMNS = "id, user_id, drop_id, status, total_amount, currency, payment_token, payment_id, refund_id, cancel_reason, version, created_at, updated_at";
+
+	private static final RowMapper<Order> MAPPER = (rs, n) -> new Order(rs.getObject("id", UUID.class),
+			rs.getObject("user_id", UUID.class), rs.getObject("drop_id", UUID.class),
+			OrderStatus.valueOf(rs.getString("status")), List.of(),
+			new Money(rs.getLong("total_amount"), rs.getString("currency")), rs.getString("payment_token"),
+			rs.getString("payment_id"), rs.getString("refund_id"), rs.getString("cancel_reason"), rs.getLong("version"),
+			rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+
+	private final JdbcClient jdbc;
+
+	Orders(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(OrderDraft draft, Instant now) {
+		this.jdbc
+			.sql("""
+					insert into orders (id, user_id, drop_id, status, total_amount, currency, payment_token, version, created_at, updated_at)
+					values (:id, :userId, :dropId, 'PENDING_PAYMENT', :total, :currency, :token, 0, :now, :now)
+					""")
+			.param("id", draft.id())
+			.param("userId", draft.userId())
+			.param("dropId", draft.dropId())
+			.param("total", draft.total().amount())
+			.param("currency", draft.total().currency())
+			.param("token", draft.paymentToken())
+			.param("now", Timestamp.from(now))
+			.update();
+		for (OrderLine line : draft.lines()) {
+			this.jdbc
+				.sql("""
+						insert into order_lines (order_id, sku, quantity, unit_amount) values (:orderId, :sku, :quantity, :unit)
+						""")
+				.param("orderId", draft.id())
+				.param("sku", line.sku())
+				.param("quantity", line.quantity())
+				.param("unit", line.unitPrice().amount())
+				.update();
+		}
+	}
+
+	Optional<Order> find(UUID id) {
+		return one("select " + COLUMNS + " from orders where id = :id", id);
+	}
+
+	/** Locks the order row until commit: state changes of one order run one at a time. */
+	Optional<Order> lock(UUID id) {
+		return one("select " + COLUMNS + " from orders where id = :id for update", id);
+	}
+
+	private Optional<Order> one(String sql, UUID id) {
+		return this.jdbc.sql(sql)
+			.param("id", id)
+			.query(MAPPER)
+			.optional()
+			.map(order -> order.withLines(linesOf(List.of(order)).getOrDefault(order.id(), List.of())));
+	}
+
+	/**
+	 * Newest first, after the given id; all users' orders when {@code userId} is null.
+	 */
+	List<Order> page(@Nullable UUID userId, @Nullable UUID before, int limit) {
+		String where = (userId == null ? "true" : "user_id = :userId") + (before == null ? "" : " and id < :before");
+		var statement = this.jdbc
+			.sql("select " + COLUMNS + " from orders where " + where + " order by id desc limit :limit")
+			.param("limit", limit);
+		if (userId != null) {
+			statement = statement.param("userId", userId);
+		}
+		if (before != null) {
+			statement = statement.param("before", before);
+		}
+		List<Order> orders = statement.query(MAPPER).list();
+		Map<UUID, List<OrderLine>> lines = linesOf(orders);
+		return orders.stream().map(order -> order.withLines(lines.getOrDefault(order.id(), List.of()))).toList();
+	}
+
+	/** Orders still waiting for their payment since before {@code cutoff}. */
+	List<Order> pendingSince(Instant cutoff, int limit) {
+		List<Order> orders = this.jdbc.sql("select " + COLUMNS
+				+ " from orders where status = 'PENDING_PAYMENT' and updated_at < :cutoff order by updated_at limit :limit")
+			.param("cutoff", Timestamp.from(cutoff))
+			.param("limit", limit)
+			.query(MAPPER)
+			.list();
+		Map<UUID, List<OrderLine>> lines = linesOf(orders);
+		return orders.stream().map(order -> order.withLines(lines.getOrDefault(order.id(), List.of()))).toList();
+	}
+
+	void touch(UUID id, Instant now) {
+		this.jdbc.sql("update orders set updated_at = :now where id = :id")
+			.param("now", Timestamp.from(now))
+			.param("id", id)
+			.update();
+	}
+
+	void markPaid(UUID id, @Nullable String paymentId, Instant now) {
+		this.jdbc.sql("""
+				update orders set status = 'PAID', payment_id = :paymentId, version = version + 1, updated_at = :now
+				where id = :id
+				""").param("paymentId", paymentId).param("now", Timestamp.from(now)).param("id", id).update();
+	}
+
+	void markCancelled(UUID id, String reason, @Nullable String refundId, Instant now) {
+		this.jdbc.sql("""
+				update orders set status = 'CANCELLED', cancel_reason = :reason, refund_id = :refundId,
+				       version = version + 1, updated_at = :now
+				where id = :id
+				""")
+			.param("reason", reason)
+			.param("refundId", refundId)
+			.param("now", Timestamp.from(now))
+			.param("id", id)
+			.update();
+	}
+
+	private Map<UUID, List<OrderLine>> linesOf(Collection<Order> orders) {
+		if (orders.isEmpty()) {
+			return Map.of();
+		}
+		Map<UUID, String> currency = orders.stream()
+			.collect(Collectors.toMap(Order::id, order -> order.total().currency()));
+		return this.jdbc
+			.sql("select order_id, sku, quantity, unit_amount from order_lines where order_id = any(:ids) order by sku")
+			.param("ids", currency.keySet().toArray(UUID[]::new))
+			.query((rs, n) -> Map.entry(rs.getObject("order_id", UUID.class),
+					new OrderLine(rs.getString("sku"), rs.getInt("quantity"),
+							new Money(rs.getLong("unit_amount"), currency.get(rs.getObject("order_id", UUID.class))))))
+			.list()
+			.stream()
+			.collect(Collectors.groupingBy(Map.Entry::getKey, LinkedHashMap::new,
+					Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+	}
+
+}

@@ -1,0 +1,101 @@
+package dev.fortress.orders.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.fortress.identity.CurrentUser;
+import dev.fortress.orders.internal.Checkout;
+import dev.fortress.orders.internal.OrderQueries;
+import dev.fortress.orders.internal.OrderView;
+import dev.fortress.orders.internal.PlaceOrder;
+import dev.fortress.platform.web.CursorPage;
+import dev.fortress.platform.web.Pages;
+
+@RestController
+@RequestMapping("/api/v1/orders")
+@Tag(name = "Orders", description = "Checkout, order history, cancellation")
+class OrderController {
+
+	private final Checkout checkout;
+
+	private final OrderQueries queries;
+
+	OrderController(Checkout checkout, OrderQueries queries) {
+		this.checkout = checkout;
+		this.queries = queries;
+	}
+
+	@PostMapping
+	@Operation(summary = "Check out",
+			description = "Body: {items:[{sku,quantity}]} or {dropId, quantity}, plus payment:{token}. Requires "
+					+ "Idempotency-Key (per user, 24 h): same key + same body replays the first response; another "
+					+ "body → 422 idempotency-key-reused; while the first runs → 409 idempotency-key-in-use. "
+					+ "Sold out or drop not live → 409 sold-out; per-customer limit → 409 conflict; declined → "
+					+ "402 payment-declined (released); provider unavailable → 503 + Retry-After (released). "
+					+ "201 with status PAID, or PENDING_PAYMENT when the provider's answer is not known yet "
+					+ "(the order settles when the charge is reconciled).")
+	ResponseEntity<OrderView> place(CurrentUser user,
+			@Parameter(required = true) @RequestHeader(name = "Idempotency-Key") String key,
+			@Valid @RequestBody PlaceOrderRequest request) {
+		List<PlaceOrder.Item> items = request.items() == null ? null
+				: request.items().stream().map(item -> new PlaceOrder.Item(item.sku(), item.quantity())).toList();
+		OrderView order = this.checkout.place(user, key,
+				new PlaceOrder(items, request.dropId(), request.quantity(), request.payment().token()));
+		return ResponseEntity.created(URI.create("/api/v1/orders/" + order.id())).body(order);
+	}
+
+	@GetMapping
+	@Operation(summary = "My orders, newest first (ADMIN: everybody's)")
+	ResponseEntity<CursorPage<OrderView>> list(CurrentUser user, @RequestParam(required = false) String cursor,
+			@RequestParam(defaultValue = Pages.DEFAULT_LIMIT) @Min(1) @Max(Pages.MAX_LIMIT) int limit) {
+		return Pages.ok(this.queries.list(user, cursor, limit));
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "One of my orders", description = "Someone else's order is 404 (ADMIN sees all).")
+	ResponseEntity<OrderView> get(CurrentUser user, @PathVariable UUID id) {
+		OrderView order = this.queries.get(id, user);
+		return ResponseEntity.ok().eTag(String.valueOf(order.version())).body(order);
+	}
+
+	@PostMapping("/{id}/cancel")
+	@Operation(summary = "Cancel a paid order: refund and restock",
+			description = "Exactly once, even when called twice at once; cancelling a cancelled order answers 200 "
+					+ "with it. 409 while the payment is still being settled; 503 if the refund cannot be made now.")
+	OrderView cancel(CurrentUser user, @PathVariable UUID id) {
+		return this.queries.cancel(id, user);
+	}
+
+	record PlaceOrderRequest(@Size(max = 50) @Nullable List<@Valid @NotNull ItemRequest> items, @Nullable UUID dropId,
+			@Nullable @Min(1) @Max(100) Integer quantity, @NotNull @Valid PaymentRequest payment) {
+	}
+
+	record ItemRequest(@NotBlank @Size(max = 64) String sku, @Min(1) @Max(100) int quantity) {
+	}
+
+	record PaymentRequest(@NotBlank @Size(max = 100) String token) {
+	}
+
+}

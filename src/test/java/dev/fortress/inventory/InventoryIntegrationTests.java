@@ -1,0 +1,99 @@
+package dev.fortress.inventory;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import dev.fortress.support.Http;
+import dev.fortress.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InventoryIntegrationTests extends IntegrationTest {
+
+	@Test
+	void adminsRestockWithIfMatchAndNeverBelowWhatIsReserved() {
+		LoggedIn admin = loggedIn("ADMIN");
+		LoggedIn buyer = loggedIn("EDITOR");
+		String sku = "INV-" + UUID.randomUUID().toString().substring(0, 8);
+		assertThat(this.http
+			.post("/api/v1/products",
+					Map.of("name", "Stock shoe", "brand", "Fortress", "variants", List.of(Map.of("sku", sku, "size",
+							"42", "price", Map.of("amount", 100, "currency", "USD"), "stock", 1))))
+			.token(admin.accessToken())
+			.send()
+			.status()).isEqualTo(201);
+
+		Http.Response read = this.http.get("/api/v1/inventory/" + sku).send();
+		assertThat(read.status()).isEqualTo(200);
+		String etag = read.header("ETag");
+		assertThat(etag).isNotNull();
+		assertThat(this.http.put("/api/v1/inventory/" + sku, Map.of("onHand", 5))
+			.token(buyer.accessToken())
+			.send()
+			.status()).isEqualTo(403);
+		Http.Response restocked = this.http.put("/api/v1/inventory/" + sku, Map.of("onHand", 5))
+			.token(admin.accessToken())
+			.header("If-Match", etag)
+			.send();
+		assertThat(restocked.status()).as(restocked.toString()).isEqualTo(200);
+		assertThat(restocked.json().path("available").asInt()).isEqualTo(5);
+		assertThat(this.http.put("/api/v1/inventory/" + sku, Map.of("onHand", 6))
+			.token(admin.accessToken())
+			.header("If-Match", etag)
+			.send()
+			.status()).isEqualTo(412);
+
+		// Hold three units in pending orders: onHand may not go below them.
+		this.jdbc.sql("update stock set reserved = 3 where sku = :sku").param("sku", sku).update();
+		Http.Response below = this.http.put("/api/v1/inventory/" + sku, Map.of("onHand", 2))
+			.token(admin.accessToken())
+			.send();
+		assertThat(below.status()).isEqualTo(409);
+		assertThat(this.http.put("/api/v1/inventory/" + sku, Map.of("onHand", -1))
+			.token(admin.accessToken())
+			.send()
+			.status()).isEqualTo(400);
+		assertThat(this.http.get("/api/v1/inventory/NOPE-" + UUID.randomUUID()).send().status()).isEqualTo(404);
+	}
+
+	@Test
+	void dropsAreValidatedAndPublic() {
+		LoggedIn admin = loggedIn("ADMIN");
+		String sku = "DRP-" + UUID.randomUUID().toString().substring(0, 8);
+		this.http
+			.post("/api/v1/products",
+					Map.of("name", "Drop shoe", "brand", "Fortress", "variants", List.of(Map.of("sku", sku, "size",
+							"42", "price", Map.of("amount", 100, "currency", "USD"), "stock", 3))))
+			.token(admin.accessToken())
+			.send();
+		Instant start = Instant.now().minusSeconds(60);
+		assertThat(this.http
+			.post("/api/v1/drops",
+					Map.of("sku", sku, "quantity", 2, "startsAt", start.toString(), "endsAt",
+							start.minusSeconds(1).toString(), "perCustomerLimit", 1))
+			.token(admin.accessToken())
+			.send()
+			.status()).isEqualTo(400);
+		assertThat(this.http
+			.post("/api/v1/drops", Map.of("sku", "NOPE-" + UUID.randomUUID(), "quantity", 2, "startsAt",
+					start.toString(), "perCustomerLimit", 1))
+			.token(admin.accessToken())
+			.send()
+			.status()).isEqualTo(404);
+		Http.Response ended = this.http
+			.post("/api/v1/drops", Map.of("sku", sku, "quantity", 2, "startsAt", start.toString(), "endsAt",
+					start.plusSeconds(1).toString(), "perCustomerLimit", 1))
+			.token(admin.accessToken())
+			.send();
+		assertThat(ended.status()).isEqualTo(201);
+		Http.Response view = this.http.get("/api/v1/drops/" + ended.text("id")).send();
+		assertThat(view.text("status")).isEqualTo("ENDED");
+		assertThat(view.json().path("available").asInt()).isEqualTo(2);
+		assertThat(this.http.get("/api/v1/drops/" + UUID.randomUUID()).send().status()).isEqualTo(404);
+	}
+
+}
