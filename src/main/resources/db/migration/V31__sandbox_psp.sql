@@ -37,13 +37,14 @@ create table sandbox_psp_idempotency_keys (
 );
 
 -- Every request the sandbox received, as a provider's dashboard shows them; tests count
--- attempts here.
+-- attempts here. A row is written when the request arrives (so it is there before the
+-- caller has its answer) and gets its status when the request completes.
 create table sandbox_psp_requests (
     id               bigint generated always as identity primary key,
     idempotency_key  text,
     method           text        not null,
     path             text        not null,
-    status           int         not null,
+    status           int,
     received_at      timestamptz not null
 );
 

@@ -53,9 +53,12 @@ class SandboxConfiguration implements WebMvcConfigurer {
 
 	private final class ApiKeyAndRequestLog implements HandlerInterceptor {
 
+		private static final String LOG_ID = ApiKeyAndRequestLog.class.getName() + ".id";
+
 		@Override
 		public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
 				throws Exception {
+			request.setAttribute(LOG_ID, received(request));
 			String presented = request.getHeader("X-Api-Key");
 			if (presented != null && MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8),
 					SandboxConfiguration.this.properties.apiKey().getBytes(StandardCharsets.UTF_8))) {
@@ -64,27 +67,38 @@ class SandboxConfiguration implements WebMvcConfigurer {
 			response.setStatus(401);
 			response.setContentType("application/json");
 			response.getWriter().write(SandboxResponse.error(401, "invalid_api_key", "Invalid API key").body());
-			log(request, 401);
+			completed(request, 401);
 			return false;
 		}
 
 		@Override
 		public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
 				@Nullable Exception ex) {
-			log(request, response.getStatus());
+			completed(request, response.getStatus());
 		}
 
-		private void log(HttpServletRequest request, int status) {
-			SandboxConfiguration.this.jdbc.sql("""
-					insert into sandbox_psp_requests (idempotency_key, method, path, status, received_at)
-					values (:key, :method, :path, :status, :now)
+		/** Logged on arrival, so a caller that counts attempts never races the log. */
+		private long received(HttpServletRequest request) {
+			return SandboxConfiguration.this.jdbc.sql("""
+					insert into sandbox_psp_requests (idempotency_key, method, path, received_at)
+					values (:key, :method, :path, :now)
+					returning id
 					""")
 				.param("key", request.getHeader("Idempotency-Key"))
 				.param("method", request.getMethod())
 				.param("path", request.getRequestURI())
-				.param("status", status)
 				.param("now", Timestamp.from(SandboxConfiguration.this.clock.instant()))
-				.update();
+				.query(Long.class)
+				.single();
+		}
+
+		private void completed(HttpServletRequest request, int status) {
+			if (request.getAttribute(LOG_ID) instanceof Long id) {
+				SandboxConfiguration.this.jdbc.sql("update sandbox_psp_requests set status = :status where id = :id")
+					.param("status", status)
+					.param("id", id)
+					.update();
+			}
 		}
 
 	}
