@@ -120,6 +120,14 @@ class JdbcTaskStore implements TaskStore {
 	}
 
 	@Override
+	public int countInProject(UUID projectId) {
+		return this.jdbc.sql("select count(*) from tasks where project_id = :projectId")
+			.param("projectId", projectId)
+			.query(Integer.class)
+			.single();
+	}
+
+	@Override
 	public List<TaskVersion> versions(UUID taskId) {
 		return this.jdbc.sql("""
 				select task_id, version, action, changed_by, changed_at, changes::text as changes, state::text as state

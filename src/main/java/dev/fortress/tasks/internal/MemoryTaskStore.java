@@ -116,6 +116,13 @@ class MemoryTaskStore implements TaskStore {
 	}
 
 	@Override
+	public int countInProject(UUID projectId) {
+		synchronized (this.lock) {
+			return matching(task -> task.projectId().equals(projectId)).size();
+		}
+	}
+
+	@Override
 	public List<TaskVersion> versions(UUID taskId) {
 		synchronized (this.lock) {
 			return this.versions.getOrDefault(taskId, List.of());

@@ -53,6 +53,9 @@ public interface TaskStore {
 	 */
 	List<Task> search(TaskSearch search);
 
+	/** How many tasks a project has (for export progress). */
+	int countInProject(UUID projectId);
+
 	/** The history of a task, oldest version first. */
 	List<TaskVersion> versions(UUID taskId);
 
