@@ -59,12 +59,20 @@ class JdbcTaskStore implements TaskStore {
 			.optional();
 	}
 
+	/**
+	 * Locks the row first and reads it in a second statement. One "select ... for update"
+	 * is not enough: after waiting for a concurrent writer, PostgreSQL re-reads the
+	 * locked row but the labels subquery still sees the statement's older snapshot, and a
+	 * stale label set would be written back (a lost update the concurrency test caught).
+	 */
 	@Override
 	public Optional<Task> findForUpdate(UUID id) {
-		return this.jdbc.sql("select " + TaskRows.COLUMNS + " from tasks t where t.id = :id for update")
+		boolean exists = this.jdbc.sql("select id from tasks where id = :id for update")
 			.param("id", id)
-			.query(TaskRows.MAPPER)
-			.optional();
+			.query(UUID.class)
+			.optional()
+			.isPresent();
+		return exists ? find(id) : Optional.empty();
 	}
 
 	@Override
