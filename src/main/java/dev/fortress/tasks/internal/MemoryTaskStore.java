@@ -149,7 +149,10 @@ class MemoryTaskStore implements TaskStore {
 	@Override
 	public List<Comment> comments(UUID taskId) {
 		synchronized (this.lock) {
-			return this.comments.getOrDefault(taskId, List.of());
+			List<Comment> list = new ArrayList<>(this.comments.getOrDefault(taskId, List.of()));
+			list.sort(Comparator.comparing(Comment::createdAt)
+				.thenComparing(Comment::id, MemoryTaskSearch::compareUuids));
+			return list;
 		}
 	}
 
