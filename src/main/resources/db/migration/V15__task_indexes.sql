@@ -9,10 +9,11 @@ create index tasks_assignee_idx on tasks (assignee_id, created_at desc, id desc)
 -- Per-category work by priority (seed chapter 29's composite index).
 create index tasks_category_priority_idx on tasks (category_id, priority) where category_id is not null;
 
--- The most common query: a project's tasks, newest first, one page. Covering, so the
--- page's keys come from the index alone.
+-- The most common query: a project's tasks, newest first, one page: the planner walks
+-- this index in order and stops after the page. It also covers (INCLUDE) the columns of
+-- the report's per-category counts, so those run as an index-only scan.
 create index tasks_project_created_idx on tasks (project_id, created_at desc, id desc)
-    include (status, priority, type);
+    include (category_id, status, priority);
 
 -- Subtasks of a task.
 create index tasks_parent_idx on tasks (parent_id) where parent_id is not null;
