@@ -2,6 +2,7 @@ package dev.fortress.tasks.exports;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -32,8 +33,11 @@ class ExportController {
 
 	private final ExportService exports;
 
-	ExportController(ExportService exports) {
+	private final Clock clock;
+
+	ExportController(ExportService exports, Clock clock) {
 		this.exports = exports;
+		this.clock = clock;
 	}
 
 	@PostMapping("/api/v1/projects/{projectId}/exports")
@@ -42,13 +46,15 @@ class ExportController {
 	ResponseEntity<ExportView> request(@PathVariable UUID projectId, @Valid @RequestBody ExportRequest request,
 			CurrentUser user) {
 		ExportJob job = this.exports.request(projectId, ExportFormat.of(request.format()), user);
-		return ResponseEntity.accepted().location(URI.create("/api/v1/exports/" + job.id())).body(ExportView.of(job));
+		return ResponseEntity.accepted()
+			.location(URI.create("/api/v1/exports/" + job.id()))
+			.body(ExportView.of(job, this.clock.instant()));
 	}
 
 	@GetMapping("/api/v1/exports/{id}")
 	@Operation(summary = "Status and progress of an export", description = "error explains a FAILED export.")
 	ExportView get(@PathVariable UUID id, CurrentUser user) {
-		return ExportView.of(this.exports.get(id, user));
+		return ExportView.of(this.exports.get(id, user), this.clock.instant());
 	}
 
 	@GetMapping("/api/v1/exports/{id}/file")
@@ -74,9 +80,9 @@ class ExportController {
 			Instant createdAt, @Nullable Instant finishedAt, @Nullable Instant expiresAt, boolean expired,
 			@Nullable String file) {
 
-		static ExportView of(ExportJob job) {
+		static ExportView of(ExportJob job, Instant now) {
 			boolean done = job.status() == ExportJob.Status.DONE;
-			boolean expired = job.expired(Instant.now());
+			boolean expired = job.expired(now);
 			return new ExportView(job.id(), job.projectId(), job.format().extension(), job.status().name(),
 					job.progress(), job.error(), job.createdAt(), job.finishedAt(), job.expiresAt(), done && expired,
 					done && !expired ? "/api/v1/exports/" + job.id() + "/file" : null);

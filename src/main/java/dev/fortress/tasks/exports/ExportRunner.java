@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -69,8 +70,8 @@ class ExportRunner {
 	void run(ExportJob job) {
 		try {
 			String fileName = write(job);
-			this.jobs.done(job.id(), fileName, this.clock.instant(),
-					this.clock.instant().plus(this.properties.exports().expiry()));
+			Instant now = this.clock.instant();
+			this.jobs.done(job.id(), fileName, now, now.plus(this.properties.exports().expiry()));
 		}
 		catch (IOException ex) {
 			log.warn("Export {} failed writing its file", job.id(), ex);
