@@ -110,7 +110,7 @@ public class TaskService {
 		}
 		TaskCursor after = TaskCursor.decode(query.cursor(), query.sort());
 		List<Task> rows = this.store.search(new TaskSearch(visible, query.projectId(), query.status(), query.priority(),
-				query.type(), query.categoryId(), query.assigneeId(), query.label(), blankToNull(query.q()),
+				query.type(), query.categoryId(), query.assigneeId(), query.label(), TaskFactory.blankToNull(query.q()),
 				query.dueBefore(), query.sort(), after, query.limit() + 1));
 		CursorPage<Task> page = CursorPage.of(rows, query.limit(),
 				task -> TaskCursor.after(query.sort(), task).encode());
