@@ -177,6 +177,32 @@ class TaskApiIntegrationTests extends TaskForgeTest {
 		assertThat(getTask(owner, task).json().path("commentCount").asInt()).isEqualTo(1);
 	}
 
+	@Test
+	void aMemberWhoLeavesIsUnassignedWithHistory() {
+		LoggedIn owner = loggedIn("EDITOR");
+		LoggedIn mate = loggedIn("EDITOR");
+		UUID project = createProject(owner, "Leaving");
+		addMember(owner, project, mate.id(), "EDITOR");
+		UUID mine = createTask(owner, project, "mine", "assigneeId", owner.id().toString());
+		UUID theirs = createTask(owner, project, "theirs", "assigneeId", mate.id().toString());
+
+		assertThat(this.http.delete("/api/v1/projects/" + project + "/members/" + mate.id())
+			.token(owner.accessToken())
+			.send()
+			.status()).isEqualTo(204);
+
+		assertThat(getTask(owner, theirs).json().path("assigneeId").isNull()).isTrue();
+		assertThat(getTask(owner, mine).json().path("assigneeId").asString()).isEqualTo(owner.id().toString());
+		JsonNode history = this.http.get("/api/v1/tasks/" + theirs + "/history")
+			.token(owner.accessToken())
+			.send()
+			.json()
+			.path("items");
+		assertThat(history.get(history.size() - 1).path("changes").path("assigneeId").path("from").asString())
+			.isEqualTo(mate.id().toString());
+		assertThat(getTask(mate, theirs).status()).isEqualTo(404);
+	}
+
 	static void assertInvalid(Http.Response response, String field) {
 		assertThat(response.status()).as(response.toString()).isEqualTo(400);
 		assertThat(slug(response)).isEqualTo("validation-error");

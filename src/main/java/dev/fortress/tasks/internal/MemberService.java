@@ -1,5 +1,6 @@
 package dev.fortress.tasks.internal;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,11 +11,9 @@ import dev.fortress.identity.CurrentUser;
 import dev.fortress.identity.IdentityApi;
 import dev.fortress.platform.web.ApiException;
 
-import java.time.Clock;
-
 /**
  * Project membership. Only owners (and admins) change it, and a project never loses its
- * last owner.
+ * last owner. A member who leaves is unassigned from the project's tasks.
  */
 @Service
 public class MemberService {
@@ -25,10 +24,14 @@ public class MemberService {
 
 	private final IdentityApi identity;
 
+	private final TaskAssignments assignments;
+
 	private final Clock clock;
 
-	MemberService(ProjectMembers members, ProjectAccess access, IdentityApi identity, Clock clock) {
+	MemberService(ProjectMembers members, ProjectAccess access, IdentityApi identity, TaskAssignments assignments,
+			Clock clock) {
 		this.members = members;
+		this.assignments = assignments;
 		this.access = access;
 		this.identity = identity;
 		this.clock = clock;
@@ -64,6 +67,7 @@ public class MemberService {
 		if (!this.members.remove(projectId, userId)) {
 			throw ApiException.notFound("Member");
 		}
+		this.assignments.unassign(projectId, userId, user.id());
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,6 +16,7 @@ import dev.fortress.platform.Ids;
 import dev.fortress.platform.web.ApiException;
 import dev.fortress.platform.web.CursorPage;
 import dev.fortress.platform.web.Cursors;
+import dev.fortress.tasks.ProjectDeleted;
 
 /** Creating, reading, renaming and deleting projects. */
 @Service
@@ -30,9 +32,13 @@ public class ProjectService {
 
 	private final TaskStore store;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	ProjectService(Projects projects, ProjectMembers members, ProjectAccess access, TaskStore store, Clock clock) {
+	ProjectService(Projects projects, ProjectMembers members, ProjectAccess access, TaskStore store,
+			ApplicationEventPublisher events, Clock clock) {
+		this.events = events;
 		this.projects = projects;
 		this.members = members;
 		this.access = access;
@@ -83,12 +89,16 @@ public class ProjectService {
 		return get(id, user);
 	}
 
-	/** Deletes a project with all its tasks, categories and exports (OWNER). */
+	/**
+	 * Deletes a project with all its tasks, categories and exports (OWNER); publishes
+	 * {@link ProjectDeleted}.
+	 */
 	@Transactional
 	public void delete(UUID id, CurrentUser user) {
 		this.access.requireOwner(id, user);
 		this.store.deleteProject(id);
 		this.projects.delete(id);
+		this.events.publishEvent(new ProjectDeleted(id, user.id()));
 	}
 
 	private static UUID parseId(String text) {

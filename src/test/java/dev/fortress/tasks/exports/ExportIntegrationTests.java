@@ -180,6 +180,20 @@ class ExportIntegrationTests extends TaskForgeTest {
 		assertThat(file).doesNotExist();
 	}
 
+	@Test
+	void deletingAProjectDeletesItsExportFiles() {
+		LoggedIn owner = loggedIn("EDITOR");
+		UUID project = createProject(owner, "Doomed");
+		createTask(owner, project, "Gone soon");
+		download(owner, project, "csv", "text/csv");
+		Path directory = this.fortress.dataDir().resolve("exports").resolve(project.toString());
+		assertThat(directory).isDirectory();
+
+		assertThat(this.http.delete("/api/v1/projects/" + project).token(owner.accessToken()).send().status())
+			.isEqualTo(204);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(directory).doesNotExist());
+	}
+
 	private String download(LoggedIn user, UUID project, String format, String contentType) {
 		Http.Response queued = this.http.post("/api/v1/projects/" + project + "/exports", Map.of("format", format))
 			.token(user.accessToken())
