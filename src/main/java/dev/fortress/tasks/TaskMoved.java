@@ -1,0 +1,16 @@
+package dev.fortress.tasks;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A task and its subtasks moved to another project (one transaction, all or nothing).
+ *
+ * @param taskId the task that was moved
+ * @param subtaskIds the subtasks that moved with it
+ * @param fromProjectId where it was
+ * @param toProjectId where it is now
+ * @param movedBy who moved it
+ */
+public record TaskMoved(UUID taskId, List<UUID> subtaskIds, UUID fromProjectId, UUID toProjectId, UUID movedBy) {
+}

@@ -1,0 +1,131 @@
+package dev.fortress.tasks.exports;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+import dev.fortress.identity.IdentityApi;
+import dev.fortress.identity.UserSummary;
+import dev.fortress.platform.config.FortressProperties;
+import dev.fortress.tasks.internal.Task;
+import dev.fortress.tasks.internal.TaskCursor;
+import dev.fortress.tasks.internal.TaskProperties;
+import dev.fortress.tasks.internal.TaskSearch;
+import dev.fortress.tasks.internal.TaskSort;
+import dev.fortress.tasks.internal.TaskStore;
+
+/**
+ * Runs one claimed export job: reads the project's tasks page by page through the task
+ * store, writes them to a temporary file, reports progress after each page, and moves the
+ * finished file into place atomically. Failures end the job as FAILED with a reason a
+ * user can act on (internals go to the log only).
+ */
+@Component
+class ExportRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(ExportRunner.class);
+
+	static final int PAGE = 500;
+
+	private final ExportJobs jobs;
+
+	private final TaskStore store;
+
+	private final IdentityApi identity;
+
+	private final Path directory;
+
+	private final TaskProperties properties;
+
+	private final Clock clock;
+
+	ExportRunner(ExportJobs jobs, TaskStore store, IdentityApi identity, FortressProperties fortress,
+			TaskProperties properties, Clock clock) {
+		this.jobs = jobs;
+		this.store = store;
+		this.identity = identity;
+		this.directory = fortress.dataDir().resolve("exports").toAbsolutePath().normalize();
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** Where the files of a project's exports live. */
+	Path directoryOf(UUID projectId) {
+		return this.directory.resolve(projectId.toString());
+	}
+
+	void run(ExportJob job) {
+		try {
+			String fileName = write(job);
+			Instant now = this.clock.instant();
+			this.jobs.done(job.id(), fileName, now, now.plus(this.properties.exports().expiry()));
+		}
+		catch (IOException ex) {
+			log.warn("Export {} failed writing its file", job.id(), ex);
+			this.jobs.failed(job.id(), "Could not write the export file (storage unavailable); please retry later",
+					this.clock.instant());
+		}
+		catch (RuntimeException ex) {
+			log.error("Export {} failed", job.id(), ex);
+			this.jobs.failed(job.id(), "The export failed unexpectedly; please retry", this.clock.instant());
+		}
+	}
+
+	private String write(ExportJob job) throws IOException {
+		Path folder = directoryOf(job.projectId());
+		Files.createDirectories(folder);
+		String fileName = job.id() + "." + job.format().extension();
+		Path partial = folder.resolve(fileName + ".part");
+		int total = Math.max(1, this.store.countInProject(job.projectId()));
+		Map<UUID, String> categories = this.jobs.categoryNames(job.projectId());
+		try (OutputStream out = Files.newOutputStream(partial)) {
+			TaskFileWriter writer = TaskFileWriter.open(job.format(), out,
+					"Tasks of " + this.jobs.projectName(job.projectId()));
+			int written = 0;
+			TaskCursor after = null;
+			List<Task> page;
+			do {
+				page = this.store.search(TaskSearch.ofProject(job.projectId(), after, PAGE));
+				Map<UUID, UserSummary> users = this.identity
+					.findUsers(page.stream().map(t -> t.state().assigneeId()).filter(Objects::nonNull).toList());
+				for (Task task : page) {
+					writer.write(row(task, categories, users));
+				}
+				written += page.size();
+				if (!page.isEmpty()) {
+					after = TaskCursor.after(TaskSort.CREATED, page.get(page.size() - 1));
+				}
+				this.jobs.progress(job.id(), Math.min(99, written * 100 / total));
+			}
+			while (page.size() == PAGE);
+			writer.finish();
+		}
+		Files.move(partial, folder.resolve(fileName), StandardCopyOption.REPLACE_EXISTING,
+				StandardCopyOption.ATOMIC_MOVE);
+		return fileName;
+	}
+
+	private static ExportRow row(Task task, Map<UUID, String> categories, Map<UUID, UserSummary> users) {
+		var s = task.state();
+		UserSummary assignee = s.assigneeId() == null ? null : users.get(s.assigneeId());
+		return new ExportRow(task.id().toString(), task.type().name(), s.title(), s.status().name(),
+				s.priority().name(), s.categoryId() == null ? null : categories.get(s.categoryId()),
+				assignee == null ? null : assignee.displayName(), s.labels(),
+				s.dueDate() == null ? null : s.dueDate().toString(), s.severity() == null ? null : s.severity().name(),
+				s.storyPoints(), task.createdAt().toString());
+	}
+
+}

@@ -1,0 +1,86 @@
+package dev.fortress.tasks.internal;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.fortress.identity.CurrentUser;
+import dev.fortress.platform.Ids;
+import dev.fortress.platform.web.ApiException;
+
+/** Categories of a project: read by every member, changed by editors and owners. */
+@Service
+public class CategoryService {
+
+	private final Categories categories;
+
+	private final ProjectAccess access;
+
+	private final TaskStore store;
+
+	private final Clock clock;
+
+	CategoryService(Categories categories, ProjectAccess access, TaskStore store, Clock clock) {
+		this.categories = categories;
+		this.access = access;
+		this.store = store;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public Category create(UUID projectId, String name, @Nullable String color, CurrentUser user) {
+		this.access.requireEditor(projectId, user);
+		Category category = new Category(Ids.newId(), projectId, name.strip(), color, 0,
+				this.clock.instant().truncatedTo(ChronoUnit.MICROS));
+		this.categories.insert(category);
+		return category;
+	}
+
+	public List<Category> list(UUID projectId, CurrentUser user) {
+		this.access.requireViewer(projectId, user);
+		return this.categories.list(projectId);
+	}
+
+	@Transactional
+	public Category update(UUID id, @Nullable String name, @Nullable String color, IfMatch ifMatch, CurrentUser user) {
+		Category current = visible(id, user);
+		this.access.requireEditor(current.projectId(), user);
+		ifMatch.check(current.version());
+		Category changed = new Category(id, current.projectId(), name == null ? current.name() : name.strip(),
+				color == null ? current.color() : color, current.version(), current.createdAt());
+		if (!this.categories.update(changed, current.version())) {
+			throw ApiException.conflict("The category was changed concurrently; reload it and retry");
+		}
+		return this.categories.find(id).orElseThrow();
+	}
+
+	/** Deletes the category; its tasks keep existing without one. */
+	@Transactional
+	public void delete(UUID id, CurrentUser user) {
+		Category current = visible(id, user);
+		this.access.requireEditor(current.projectId(), user);
+		this.store.clearCategory(id);
+		this.categories.delete(id);
+	}
+
+	/** The category if the caller may see its project; 404 otherwise. */
+	private Category visible(UUID id, CurrentUser user) {
+		Category category = this.categories.find(id).orElseThrow(() -> ApiException.notFound("Category"));
+		if (this.access.effectiveRole(category.projectId(), user).isEmpty()) {
+			throw ApiException.notFound("Category");
+		}
+		return category;
+	}
+
+	/** The category if it exists and belongs to the project (for task references). */
+	public boolean belongsTo(UUID categoryId, UUID projectId) {
+		return this.categories.find(categoryId).filter(c -> c.projectId().equals(projectId)).isPresent();
+	}
+
+}

@@ -1,0 +1,8 @@
+package dev.fortress.tasks.internal;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A user's membership in a project. */
+public record Member(UUID projectId, UUID userId, ProjectRole role, Instant addedAt) {
+}

@@ -1,0 +1,73 @@
+package dev.fortress.tasks.internal;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+import dev.fortress.identity.CurrentUser;
+import dev.fortress.platform.web.ApiException;
+
+/**
+ * The access rule of TaskForge (the seed's ABAC example): a global ADMIN may do anything
+ * to any project; everyone else is decided by their role in the project the resource
+ * belongs to; a global VIEWER is read-only everywhere whatever their project role. A
+ * non-member learns nothing: the project and its tasks are a 404, never a 403.
+ */
+@Component
+public class ProjectAccess {
+
+	private final ProjectMembers members;
+
+	ProjectAccess(ProjectMembers members) {
+		this.members = members;
+	}
+
+	/** The caller's effective role in the project, empty if they may not see it. */
+	public Optional<ProjectRole> effectiveRole(UUID projectId, CurrentUser user) {
+		Optional<ProjectRole> role = user.isAdmin()
+				? (this.members.projectExists(projectId) ? Optional.of(ProjectRole.OWNER) : Optional.empty())
+				: this.members.role(projectId, user.id());
+		return user.isReadOnly() ? role.map(r -> ProjectRole.VIEWER) : role;
+	}
+
+	/**
+	 * @throws ApiException 404 unless the caller may see the project
+	 */
+	public ProjectRole requireViewer(UUID projectId, CurrentUser user) {
+		return effectiveRole(projectId, user).orElseThrow(() -> ApiException.notFound("Project"));
+	}
+
+	/**
+	 * @throws ApiException 404 if the caller may not see it, 403 if only read it
+	 */
+	public ProjectRole requireEditor(UUID projectId, CurrentUser user) {
+		ProjectRole role = requireViewer(projectId, user);
+		if (!role.canEdit()) {
+			throw ApiException.forbidden("You may only read this project");
+		}
+		return role;
+	}
+
+	/**
+	 * @throws ApiException 404 if the caller may not see it, 403 unless an owner
+	 */
+	public void requireOwner(UUID projectId, CurrentUser user) {
+		if (requireViewer(projectId, user) != ProjectRole.OWNER) {
+			throw ApiException.forbidden("Only a project owner may do this");
+		}
+	}
+
+	/** The projects whose tasks the caller may list; {@code null} means all (admins). */
+	public @Nullable Set<UUID> visibleProjects(CurrentUser user) {
+		return user.isAdmin() ? null : this.members.projectsOf(user.id());
+	}
+
+	public boolean isMember(UUID projectId, UUID userId) {
+		return this.members.isMember(projectId, userId);
+	}
+
+}

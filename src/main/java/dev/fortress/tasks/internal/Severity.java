@@ -1,0 +1,8 @@
+package dev.fortress.tasks.internal;
+
+/** How bad a bug is. */
+public enum Severity {
+
+	MINOR, MAJOR, CRITICAL, BLOCKER
+
+}

@@ -1,0 +1,8 @@
+package dev.fortress.tasks.internal;
+
+/** Where a task is in its life; entering DONE stamps the completion time. */
+public enum TaskStatus {
+
+	TODO, IN_PROGRESS, BLOCKED, DONE
+
+}

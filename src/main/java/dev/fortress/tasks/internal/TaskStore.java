@@ -1,0 +1,72 @@
+package dev.fortress.tasks.internal;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Where tasks, their history and their comments live: a Strategy chosen by
+ * {@code fortress.tasks.store} ({@code FORTRESS_TASK_STORE=jdbc|memory}). Business logic
+ * receives it by constructor injection and never knows which one it has; one contract
+ * test suite ({@code TaskStoreContract}) runs against every implementation.
+ * <p>
+ * Writes take part in the caller's transaction: the JDBC store through the connection,
+ * the memory store by undoing its writes when the transaction rolls back.
+ */
+public interface TaskStore {
+
+	/** Stores a new task together with its first history entry. */
+	void insert(Task task, TaskVersion created);
+
+	Optional<Task> find(UUID id);
+
+	/**
+	 * Like {@link #find}, but holds the task against concurrent writers until the
+	 * transaction ends where the store can (the JDBC store locks the row).
+	 */
+	Optional<Task> findForUpdate(UUID id);
+
+	/**
+	 * Replaces the stored task with {@code task} and appends {@code version} to its
+	 * history, only if the stored version is still {@code expectedVersion}.
+	 * @return false (and nothing written) if someone else changed or deleted it first
+	 */
+	boolean update(Task task, long expectedVersion, TaskVersion version);
+
+	/** Deletes the task, its subtasks, history and comments. */
+	void delete(UUID id);
+
+	/** Deletes every task of a project (the project is being deleted). */
+	void deleteProject(UUID projectId);
+
+	/** Clears the category on every task that has it (the category is being deleted). */
+	void clearCategory(UUID categoryId);
+
+	/** The direct subtasks of a task, oldest first. */
+	List<Task> children(UUID parentId);
+
+	/**
+	 * The page of tasks the search selects, in its sort order, at most
+	 * {@link TaskSearch#fetch()} rows.
+	 */
+	List<Task> search(TaskSearch search);
+
+	/** How many tasks a project has (for export progress). */
+	int countInProject(UUID projectId);
+
+	/** The history of a task, oldest version first. */
+	List<TaskVersion> versions(UUID taskId);
+
+	Optional<TaskVersion> version(UUID taskId, long version);
+
+	void addComment(Comment comment);
+
+	/** Comments on a task, oldest first. */
+	List<Comment> comments(UUID taskId);
+
+	/** Comment counts of many tasks at once; tasks without comments are absent. */
+	Map<UUID, Integer> commentCounts(Collection<UUID> taskIds);
+
+}
