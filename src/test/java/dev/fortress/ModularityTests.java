@@ -25,7 +25,7 @@ class ModularityTests {
 	@Test
 	void everyExpectedModuleIsDetected() {
 		assertThat(this.modules.stream().map(module -> module.getIdentifier().toString())).contains("platform",
-				"identity");
+				"identity", "tasks", "catalog", "inventory", "orders", "payments");
 	}
 
 	@Test
