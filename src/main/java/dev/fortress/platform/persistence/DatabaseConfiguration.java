@@ -39,6 +39,10 @@ class DatabaseConfiguration {
 		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 			.setDataDirectory(directory)
 			.setCleanDataDirectory(false)
+			// Spring stops it after closing the pool; the library's own JVM hook would
+			// stop it
+			// while the application is still shutting down.
+			.setRegisterShutdownHook(false)
 			// A 201 must mean durable: keep PostgreSQL's own default, not the
 			// test-oriented one.
 			.setServerConfig("synchronous_commit", "on")
