@@ -54,12 +54,13 @@ class BatchTransaction implements BatchWriter.BatchRunner {
 	public void run(String key, List<BatchWriter.Request> batch) {
 		this.batchSizes.record(batch.size());
 		Map<BatchWriter.Request, ApiException> rejected = new HashMap<>();
+		long soldOutGeneration = this.soldOut.generation();
 		boolean empty = Boolean.TRUE.equals(this.transactions.execute(status -> {
 			rejected.clear();
 			return grant(batch, rejected);
 		}));
 		if (empty) {
-			this.soldOut.remember(key);
+			this.soldOut.remember(key, soldOutGeneration);
 		}
 		for (BatchWriter.Request request : batch) {
 			ApiException problem = rejected.get(request);

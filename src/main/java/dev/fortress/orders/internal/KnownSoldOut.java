@@ -3,6 +3,7 @@ package dev.fortress.orders.internal;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -22,6 +23,9 @@ class KnownSoldOut {
 
 	private final long ttlNanos;
 
+	/** Counts {@link #forgetAll()} calls, so a stale "empty" is never remembered. */
+	private final AtomicLong generation = new AtomicLong();
+
 	KnownSoldOut(InventoryProperties properties) {
 		this.ttlNanos = properties.soldOutTtl().toNanos();
 	}
@@ -38,12 +42,30 @@ class KnownSoldOut {
 		return false;
 	}
 
-	void remember(String key) {
-		this.until.put(key, System.nanoTime() + this.ttlNanos);
+	/**
+	 * Taken before the transaction that reads the stock; {@link #remember} needs it.
+	 */
+	long generation() {
+		return this.generation.get();
+	}
+
+	/**
+	 * Remembers the key as empty, unless units came back since {@code seenGeneration}: a
+	 * restock or release that commits while the batch runs forgets everything before the
+	 * batch gets here, and remembering the batch's "empty" afterwards would answer sold
+	 * out with stock on the shelf.
+	 */
+	void remember(String key, long seenGeneration) {
+		Long deadline = System.nanoTime() + this.ttlNanos;
+		this.until.put(key, deadline);
+		if (this.generation.get() != seenGeneration) {
+			this.until.remove(key, deadline);
+		}
 	}
 
 	/** Units came back somewhere: forget everything (cheap, and never wrong). */
 	void forgetAll() {
+		this.generation.incrementAndGet();
 		this.until.clear();
 	}
 
