@@ -5,7 +5,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.fortress.support.Http;
 import dev.fortress.support.IntegrationTest;
@@ -13,6 +22,40 @@ import dev.fortress.support.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class InventoryIntegrationTests extends IntegrationTest {
+
+	@Autowired
+	DataSource dataSource;
+
+	@Test
+	void aRestockWithoutIfMatchWaitsForACheckoutHoldingTheRowInsteadOfFailing() throws Exception {
+		LoggedIn admin = loggedIn("ADMIN");
+		String sku = "RST-" + UUID.randomUUID().toString().substring(0, 8);
+		assertThat(this.http
+			.post("/api/v1/products",
+					Map.of("name", "Hot shoe", "brand", "Fortress", "variants", List.of(Map.of("sku", sku, "size", "42",
+							"price", Map.of("amount", 100, "currency", "USD"), "stock", 10))))
+			.token(admin.accessToken())
+			.send()
+			.status()).isEqualTo(201);
+		try (Connection checkout = this.dataSource.getConnection()) {
+			// A checkout reserves a unit and holds the row until it commits.
+			checkout.setAutoCommit(false);
+			try (PreparedStatement reserve = checkout
+				.prepareStatement("update stock set reserved = reserved + 1, version = version + 1 where sku = ?")) {
+				reserve.setString(1, sku);
+				reserve.executeUpdate();
+			}
+			CompletableFuture<Http.Response> restock = CompletableFuture
+				.supplyAsync(() -> this.http.put("/api/v1/inventory/" + sku, Map.of("onHand", 20))
+					.token(admin.accessToken())
+					.send());
+			Thread.sleep(500);
+			checkout.commit();
+			Http.Response restocked = restock.get(10, TimeUnit.SECONDS);
+			assertThat(restocked.status()).as(restocked.toString()).isEqualTo(200);
+			assertThat(restocked.json().path("available").asInt()).isEqualTo(19);
+		}
+	}
 
 	@Test
 	void adminsRestockWithIfMatchAndNeverBelowWhatIsReserved() {

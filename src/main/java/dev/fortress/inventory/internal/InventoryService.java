@@ -67,11 +67,14 @@ public class InventoryService implements InventoryApi {
 	/**
 	 * Sets the units on hand. Lowering it below what is reserved for unpaid orders is a
 	 * {@code 409}: those units are promised. With {@code expectedVersion} (If-Match), a
-	 * row changed since is a {@code 412}.
+	 * row changed since is a {@code 412}; without it the restock is unconditional. The
+	 * row is locked first: during a drop checkouts change it many times a second, and an
+	 * unlocked read-then-compare-and-set would answer 412 to a restock that never asked
+	 * for a precondition.
 	 */
 	@Transactional
 	public StockLevel setOnHand(String sku, int onHand, @Nullable Long expectedVersion) {
-		StockLevel before = level(sku);
+		StockLevel before = this.stocks.lock(sku).orElseThrow(() -> ApiException.notFound("SKU"));
 		if (expectedVersion != null && expectedVersion != before.version()) {
 			throw new ApiException(ProblemType.PRECONDITION_FAILED, "The stock changed since you read it");
 		}

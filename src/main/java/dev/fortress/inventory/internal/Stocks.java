@@ -40,6 +40,17 @@ class Stocks {
 			.optional();
 	}
 
+	/**
+	 * Reads the row and locks it until commit, so a restock waits for a checkout that
+	 * holds it instead of losing a version race it never asked for.
+	 */
+	Optional<StockLevel> lock(String sku) {
+		return this.jdbc.sql("select sku, on_hand, reserved, version from stock where sku = :sku for update")
+			.param("sku", sku)
+			.query(MAPPER)
+			.optional();
+	}
+
 	List<StockLevel> findAll(Collection<String> skus) {
 		return this.jdbc.sql("select sku, on_hand, reserved, version from stock where sku = any(:skus)")
 			.param("skus", skus.toArray(String[]::new))
