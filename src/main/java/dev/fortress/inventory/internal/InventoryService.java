@@ -27,6 +27,10 @@ import dev.fortress.platform.web.ProblemType;
 @Service
 public class InventoryService implements InventoryApi {
 
+	private static final Instant EARLIEST = Instant.EPOCH;
+
+	private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
 	private final Stocks stocks;
 
 	private final Drops drops;
@@ -95,6 +99,10 @@ public class InventoryService implements InventoryApi {
 	public DropState createDrop(String sku, int quantity, Instant startsAt, @Nullable Instant endsAt,
 			int perCustomerLimit) {
 		level(sku);
+		requireStorable("startsAt", startsAt);
+		if (endsAt != null) {
+			requireStorable("endsAt", endsAt);
+		}
 		if (endsAt != null && !endsAt.isAfter(startsAt)) {
 			throw ApiException.invalid("endsAt", "must be after startsAt");
 		}
@@ -104,6 +112,16 @@ public class InventoryService implements InventoryApi {
 		DropState drop = new DropState(Ids.newId(), sku, quantity, quantity, startsAt, endsAt, perCustomerLimit);
 		this.drops.insert(drop, this.clock.instant());
 		return drop;
+	}
+
+	/**
+	 * JSON accepts instants far beyond what a PostgreSQL timestamp holds (year 294276); a
+	 * drop outside 1970–9999 is a typo, not a plan.
+	 */
+	private static void requireStorable(String field, Instant instant) {
+		if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+			throw ApiException.invalid(field, "must be between 1970 and 9999");
+		}
 	}
 
 	public DropState drop(UUID id) {
