@@ -159,8 +159,28 @@ class ProblemExceptionHandler {
 			// A framework exception that already knows it is the client's fault.
 			return problem(ProblemType.forStatus(known.getStatusCode().value()), null, request);
 		}
+		if (unstorableText(ex)) {
+			// PostgreSQL text cannot hold U+0000; every text input would need its own
+			// check, so the database's refusal is the client's fault wherever it comes
+			// from.
+			return problem(ProblemType.MALFORMED_REQUEST, "The request contains a character that cannot be stored",
+					request);
+		}
 		log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
 		return problem(ProblemType.INTERNAL_ERROR, "An unexpected error occurred", request);
+	}
+
+	/**
+	 * SQLSTATE 22021 (character_not_in_repertoire) and 22P05 (untranslatable_character).
+	 */
+	private static boolean unstorableText(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof java.sql.SQLException sql
+					&& ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static ResponseEntity<ProblemDetail> validation(List<ApiException.FieldError> errors,
