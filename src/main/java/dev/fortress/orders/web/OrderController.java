@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
@@ -95,7 +96,13 @@ class OrderController {
 	record ItemRequest(@NotBlank @Size(max = 64) String sku, @Min(1) @Max(100) int quantity) {
 	}
 
-	record PaymentRequest(@NotBlank @Size(max = 100) String token) {
+	/**
+	 * Visible ASCII only: the token is stored with the order, and in the batched strategy
+	 * one order that cannot be stored (a NUL byte) would roll back every buyer's order in
+	 * its batch.
+	 */
+	record PaymentRequest(@NotBlank @Size(max = 100) @Pattern(regexp = "[\\x21-\\x7E]+",
+			message = "must be visible ASCII characters") String token) {
 	}
 
 }
