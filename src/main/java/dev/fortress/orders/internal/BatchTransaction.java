@@ -33,16 +33,19 @@ class BatchTransaction implements BatchWriter.BatchRunner {
 
 	private final KnownSoldOut soldOut;
 
+	private final Idempotency idempotency;
+
 	private final Clock clock;
 
 	private final DistributionSummary batchSizes;
 
 	BatchTransaction(StockLedger ledger, OrderPlacement placement, TransactionTemplate transactions,
-			KnownSoldOut soldOut, Clock clock, MeterRegistry meters) {
+			KnownSoldOut soldOut, Idempotency idempotency, Clock clock, MeterRegistry meters) {
 		this.ledger = ledger;
 		this.placement = placement;
 		this.transactions = transactions;
 		this.soldOut = soldOut;
+		this.idempotency = idempotency;
 		this.clock = clock;
 		this.batchSizes = DistributionSummary.builder("fortress.inventory.batch.size")
 			.description("Checkout requests served by one batched reservation transaction")
@@ -91,7 +94,12 @@ class BatchTransaction implements BatchWriter.BatchRunner {
 		for (BatchWriter.Request request : batch) {
 			OrderDraft draft = request.draft();
 			int quantity = draft.quantity();
-			if (drop != null && !drop.isOpenAt(now)) {
+			if (!this.idempotency.stillHeld(draft.key())) {
+				// Checked first and under lock, so place() cannot fail and spoil the
+				// batch.
+				rejected.put(request, Idempotency.takenOver());
+			}
+			else if (drop != null && !drop.isOpenAt(now)) {
 				rejected.put(request, OrderPlacement.notLive(drop, now));
 			}
 			else if (quantity > budget) {

@@ -75,15 +75,17 @@ public class Checkout {
 		if (key == null || key.isBlank() || key.length() > 255 || !key.chars().allMatch(c -> c > 32 && c < 127)) {
 			throw ApiException.invalid("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
 		}
-		OrderDraft draft = draft(user.id(), key, command);
+		OrderDraft unclaimed = draft(user.id(), command);
 		Idempotency.Claim claim = this.idempotency.claim(user.id(), key, hash(command));
 		if (claim instanceof Idempotency.Claim.Replay replay) {
 			return replay(replay);
 		}
-		UUID resumed = ((Idempotency.Claim.Started) claim).orderId();
-		if (resumed != null) {
-			return this.settlement.pay(this.orders.find(resumed).orElseThrow(), key);
+		Idempotency.Claim.Started started = (Idempotency.Claim.Started) claim;
+		Idempotency.Held held = started.held();
+		if (started.orderId() != null) {
+			return this.settlement.pay(this.orders.find(started.orderId()).orElseThrow(), held);
 		}
+		OrderDraft draft = unclaimed.claimedWith(held);
 		Timer.Sample sample = Timer.start(this.meters);
 		String outcome = "reserved";
 		try {
@@ -92,23 +94,23 @@ public class Checkout {
 		catch (ApiException ex) {
 			outcome = ex.type().slug();
 			if (ex.type() == ProblemType.SOLD_OUT || ex.type() == ProblemType.CONFLICT) {
-				this.idempotency.completeWithProblem(user.id(), key, ex);
+				this.idempotency.completeWithProblem(held, ex);
 			}
 			else {
-				this.idempotency.release(user.id(), key);
+				this.idempotency.release(held);
 			}
 			throw ex;
 		}
 		catch (RuntimeException ex) {
 			outcome = "error";
-			this.idempotency.release(user.id(), key);
+			this.idempotency.release(held);
 			throw ex;
 		}
 		finally {
 			sample.stop(
 					this.meters.timer("fortress.orders.reservation", "strategy", strategy.name(), "outcome", outcome));
 		}
-		return this.settlement.pay(this.orders.find(draft.id()).orElseThrow(), key);
+		return this.settlement.pay(this.orders.find(draft.id()).orElseThrow(), held);
 	}
 
 	private OrderView replay(Idempotency.Claim.Replay replay) {
@@ -118,7 +120,7 @@ public class Checkout {
 		return this.json.readValue(replay.body(), OrderView.class);
 	}
 
-	private OrderDraft draft(UUID userId, String key, PlaceOrder command) {
+	private OrderDraft draft(UUID userId, PlaceOrder command) {
 		if (command.paymentToken() == null || command.paymentToken().isBlank()) {
 			throw ApiException.invalid("payment.token", "is required");
 		}
@@ -143,7 +145,7 @@ public class Checkout {
 			wanted = command.items();
 		}
 		List<OrderLine> lines = lines(wanted);
-		return new OrderDraft(Ids.newId(), userId, drop, lines, total(lines), command.paymentToken(), key,
+		return new OrderDraft(Ids.newId(), userId, drop, lines, total(lines), command.paymentToken(), null,
 				RequestIds.current());
 	}
 

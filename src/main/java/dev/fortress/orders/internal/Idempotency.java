@@ -2,6 +2,7 @@ package dev.fortress.orders.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -17,7 +18,10 @@ import dev.fortress.platform.web.ProblemType;
  * a hash of the request body for 24 hours. The first request claims the key with a lease;
  * a concurrent request with the same key gets {@code 409 idempotency-key-in-use}; a later
  * one gets the stored response, or {@code 422 idempotency-key-reused} for another body. A
- * lease that runs out (the process died mid-request) lets a retry take the key over.
+ * lease that runs out (the process died mid-request) lets a retry take the key over. The
+ * lease's end is also its owner's fencing token: every later write about the key names
+ * it, so a request that was only slow, not dead, and lost its key to a retry can neither
+ * place a second order for it nor overwrite or delete the retry's record.
  */
 @Component
 class Idempotency {
@@ -34,6 +38,10 @@ class Idempotency {
 		this.clock = clock;
 	}
 
+	/** A key held by one request until {@code lease} (which also identifies it). */
+	record Held(UUID userId, String key, Instant lease) {
+	}
+
 	/** What claiming a key came to. */
 	sealed interface Claim {
 
@@ -41,7 +49,7 @@ class Idempotency {
 		 * The caller owns the key now; {@code orderId} is set when it resumes a dead
 		 * request's order.
 		 */
-		record Started(@Nullable UUID orderId) implements Claim {
+		record Started(Held held, @Nullable UUID orderId) implements Claim {
 		}
 
 		/** The key's request finished: answer with its stored response. */
@@ -57,17 +65,20 @@ class Idempotency {
 	 */
 	Claim claim(UUID userId, String key, String requestHash) {
 		Instant now = this.clock.instant();
-		Instant lease = now.plus(this.properties.idempotencyLease());
+		// Microseconds, as PostgreSQL stores it, so the token compares equal when read
+		// back.
+		Instant lease = now.plus(this.properties.idempotencyLease()).truncatedTo(ChronoUnit.MICROS);
+		Held held = new Held(userId, key, lease);
 		if (this.keys.insertOrReplaceExpired(userId, key, requestHash, now, lease,
 				now.plus(this.properties.idempotencyTtl()))) {
-			return new Claim.Started(null);
+			return new Claim.Started(held, null);
 		}
 		IdempotencyKeys.Stored stored = this.keys.find(userId, key).orElse(null);
 		if (stored == null) {
 			// Deleted between our insert and read (a failed request let go of it): one
 			// retry.
 			return this.keys.insertOrReplaceExpired(userId, key, requestHash, now, lease,
-					now.plus(this.properties.idempotencyTtl())) ? new Claim.Started(null) : inUse();
+					now.plus(this.properties.idempotencyTtl())) ? new Claim.Started(held, null) : inUse();
 		}
 		if (!stored.requestHash().equals(requestHash)) {
 			throw new ApiException(ProblemType.IDEMPOTENCY_KEY_REUSED,
@@ -79,7 +90,7 @@ class Idempotency {
 		if (stored.lockedUntil().isAfter(now) || !this.keys.takeOverExpiredLease(userId, key, now, lease)) {
 			return inUse();
 		}
-		return new Claim.Started(stored.orderId());
+		return new Claim.Started(held, stored.orderId());
 	}
 
 	private static Claim inUse() {
@@ -87,30 +98,46 @@ class Idempotency {
 				"A request with this Idempotency-Key is still being processed; retry shortly");
 	}
 
-	/** Links the key to its order; runs in the reservation transaction. */
-	void link(UUID userId, String key, UUID orderId) {
-		this.keys.linkOrder(userId, key, orderId);
+	/**
+	 * In the reservation transaction: whether {@code held} still owns the key and may
+	 * place its order; locks the record until commit, so the answer stays true.
+	 */
+	boolean stillHeld(Held held) {
+		return this.keys.lockUnlinked(held);
+	}
+
+	/**
+	 * Links the key to its order; runs in the reservation transaction. False if a retry
+	 * took the key over (or it has an order already): the caller must not place one.
+	 */
+	boolean link(Held held, UUID orderId) {
+		return this.keys.linkOrder(held, orderId);
 	}
 
 	/**
 	 * Stores the final successful response; runs in the transaction that settles the
 	 * order.
 	 */
-	void completeWithBody(UUID userId, String key, int status, String body) {
-		this.keys.complete(userId, key, status, null, body);
+	void completeWithBody(Held held, int status, String body) {
+		this.keys.complete(held, status, null, body);
 	}
 
 	/** Stores a final problem response (sold out, limit reached, declined). */
-	void completeWithProblem(UUID userId, String key, ApiException problem) {
-		this.keys.complete(userId, key, problem.type().status().value(), problem.type().name(), problem.getMessage());
+	void completeWithProblem(Held held, ApiException problem) {
+		this.keys.complete(held, problem.type().status().value(), problem.type().name(), problem.getMessage());
 	}
 
 	/**
 	 * Lets go of the key without storing a response, so a retry with the same key runs
 	 * again: for failures the client is told to retry (503) and unexpected errors.
 	 */
-	void release(UUID userId, String key) {
-		this.keys.deleteInFlight(userId, key);
+	void release(Held held) {
+		this.keys.deleteInFlight(held);
+	}
+
+	static ApiException takenOver() {
+		return new ApiException(ProblemType.IDEMPOTENCY_KEY_IN_USE,
+				"This request took too long and a retry with the same Idempotency-Key took over; its answer counts");
 	}
 
 	@Scheduled(fixedDelayString = "${fortress.orders.idempotency-cleanup-interval:1h}", initialDelay = 60_000)

@@ -77,32 +77,61 @@ class IdempotencyKeys {
 			.update() == 1;
 	}
 
-	void linkOrder(UUID userId, String key, UUID orderId) {
-		this.jdbc.sql("update idempotency_keys set order_id = :orderId where user_id = :userId and key = :key")
-			.param("orderId", orderId)
-			.param("userId", userId)
-			.param("key", key)
-			.update();
+	/*
+	 * Every write below is fenced by the lease the writer claimed: a request that
+	 * outlived its lease (and was taken over by a retry) changes nothing any more.
+	 */
+
+	/** Locks the record if {@code held} still owns it and it has no order yet. */
+	boolean lockUnlinked(Idempotency.Held held) {
+		return this.jdbc.sql("""
+				select 1 from idempotency_keys
+				where user_id = :userId and key = :key and locked_until = :lease and order_id is null
+				for update
+				""")
+			.param("userId", held.userId())
+			.param("key", held.key())
+			.param("lease", Timestamp.from(held.lease()))
+			.query(Integer.class)
+			.optional()
+			.isPresent();
 	}
 
-	void complete(UUID userId, String key, int status, @Nullable String type, String body) {
+	boolean linkOrder(Idempotency.Held held, UUID orderId) {
+		return this.jdbc.sql("""
+				update idempotency_keys set order_id = :orderId
+				where user_id = :userId and key = :key and locked_until = :lease and order_id is null
+				""")
+			.param("orderId", orderId)
+			.param("userId", held.userId())
+			.param("key", held.key())
+			.param("lease", Timestamp.from(held.lease()))
+			.update() == 1;
+	}
+
+	void complete(Idempotency.Held held, int status, @Nullable String type, String body) {
 		this.jdbc.sql("""
 				update idempotency_keys set state = 'DONE', response_status = :status, response_type = :type,
 				       response_body = :body
-				where user_id = :userId and key = :key and state = 'IN_FLIGHT'
+				where user_id = :userId and key = :key and state = 'IN_FLIGHT' and locked_until = :lease
 				""")
 			.param("status", status)
 			.param("type", type)
 			.param("body", body)
-			.param("userId", userId)
-			.param("key", key)
+			.param("userId", held.userId())
+			.param("key", held.key())
+			.param("lease", Timestamp.from(held.lease()))
 			.update();
 	}
 
-	void deleteInFlight(UUID userId, String key) {
-		this.jdbc.sql("delete from idempotency_keys where user_id = :userId and key = :key and state = 'IN_FLIGHT'")
-			.param("userId", userId)
-			.param("key", key)
+	void deleteInFlight(Idempotency.Held held) {
+		this.jdbc.sql("""
+				delete from idempotency_keys
+				where user_id = :userId and key = :key and state = 'IN_FLIGHT' and locked_until = :lease
+				""")
+			.param("userId", held.userId())
+			.param("key", held.key())
+			.param("lease", Timestamp.from(held.lease()))
 			.update();
 	}
 

@@ -14,13 +14,19 @@ import dev.fortress.platform.Money;
  * reservation, so the idempotency record and the payment can refer to it.
  *
  * @param drop the drop it buys from, or {@code null} for a plain SKU order
- * @param idempotencyKey the caller's key, linked to the order in the reservation
- * transaction
+ * @param key the caller's Idempotency-Key as claimed (null until then), linked to the
+ * order in the reservation transaction
  * @param requestId the checkout's X-Request-Id, carried into {@code OrderPlaced} even
  * when a batch writer thread inserts the order
  */
 record OrderDraft(UUID id, UUID userId, @Nullable DropState drop, List<OrderLine> lines, Money total,
-		String paymentToken, String idempotencyKey, @Nullable String requestId) {
+		String paymentToken, Idempotency.@Nullable Held key, @Nullable String requestId) {
+
+	/** The draft once its key is claimed ({@code key} is null only before that). */
+	OrderDraft claimedWith(Idempotency.Held held) {
+		return new OrderDraft(this.id, this.userId, this.drop, this.lines, this.total, this.paymentToken, held,
+				this.requestId);
+	}
 
 	@Nullable UUID dropId() {
 		return this.drop == null ? null : this.drop.id();

@@ -13,10 +13,11 @@ import dev.fortress.platform.web.ApiException;
 import dev.fortress.platform.web.ProblemType;
 
 /**
- * What every strategy does once stock is taken, in the same transaction: insert the
- * order, link the idempotency key to it and publish {@link OrderPlaced} (stored by the
+ * What every strategy does once stock is taken, in the same transaction: link the
+ * idempotency key to the order, insert it and publish {@link OrderPlaced} (stored by the
  * event publication registry in this transaction, so the event exists iff the order
- * does).
+ * does). A request whose key a retry took over places nothing: the link fails, and the
+ * transaction rolls back.
  */
 @Component
 class OrderPlacement {
@@ -38,8 +39,10 @@ class OrderPlacement {
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	void place(OrderDraft draft) {
+		if (!this.idempotency.link(draft.key(), draft.id())) {
+			throw Idempotency.takenOver();
+		}
 		this.orders.insert(draft, this.clock.instant());
-		this.idempotency.link(draft.userId(), draft.idempotencyKey(), draft.id());
 		this.events.publishEvent(new OrderPlaced(draft.id(), draft.userId(), draft.dropId(), draft.lines(),
 				draft.total(), draft.requestId()));
 	}

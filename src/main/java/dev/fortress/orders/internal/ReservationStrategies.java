@@ -28,6 +28,8 @@ class ReservationStrategies implements DisposableBean {
 
 	private final KnownSoldOut soldOut;
 
+	private final Idempotency idempotency;
+
 	private final InventoryProperties properties;
 
 	private final Clock clock;
@@ -37,11 +39,13 @@ class ReservationStrategies implements DisposableBean {
 	private final Map<String, ReservationStrategy> built = new ConcurrentHashMap<>();
 
 	ReservationStrategies(StockLedger ledger, OrderPlacement placement, TransactionTemplate transactions,
-			KnownSoldOut soldOut, InventoryProperties properties, Clock clock, MeterRegistry meters) {
+			KnownSoldOut soldOut, Idempotency idempotency, InventoryProperties properties, Clock clock,
+			MeterRegistry meters) {
 		this.ledger = ledger;
 		this.placement = placement;
 		this.transactions = transactions;
 		this.soldOut = soldOut;
+		this.idempotency = idempotency;
 		this.properties = properties;
 		this.clock = clock;
 		this.meters = meters;
@@ -61,9 +65,9 @@ class ReservationStrategies implements DisposableBean {
 		return switch (name) {
 			case "row-lock" -> new RowLockReservation(this.ledger, this.placement, this.transactions, this.clock);
 			case "conditional" -> conditional;
-			case "batched" ->
-				new BatchedReservation(new BatchTransaction(this.ledger, this.placement, this.transactions,
-						this.soldOut, this.clock, this.meters), conditional, this.soldOut, this.properties);
+			case "batched" -> new BatchedReservation(new BatchTransaction(this.ledger, this.placement,
+					this.transactions, this.soldOut, this.idempotency, this.clock, this.meters), conditional,
+					this.soldOut, this.properties);
 			default -> throw new IllegalArgumentException(
 					"fortress.inventory.strategy must be row-lock, conditional or batched, not " + name);
 		};

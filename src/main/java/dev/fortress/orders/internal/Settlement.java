@@ -69,10 +69,10 @@ class Settlement {
 
 	/**
 	 * Charges the order (idempotently: the provider key derives from the order id) and
-	 * applies the outcome; {@code key} is the checkout's idempotency key, or null when
-	 * the sweeper re-drives a stale order.
+	 * applies the outcome; {@code key} is the checkout's claimed idempotency key, or null
+	 * when the sweeper re-drives a stale order.
 	 */
-	OrderView pay(Order order, @Nullable String key) {
+	OrderView pay(Order order, Idempotency.@Nullable Held key) {
 		if (order.status() != OrderStatus.PENDING_PAYMENT) {
 			return complete(order, key);
 		}
@@ -87,7 +87,7 @@ class Settlement {
 			this.transactions.executeWithoutResult(status -> {
 				cancelUnpaid(order.id(), "PAYMENT_DECLINED");
 				if (key != null) {
-					this.idempotency.completeWithProblem(order.userId(), key, declined);
+					this.idempotency.completeWithProblem(key, declined);
 				}
 			});
 			this.soldOut.forgetAll();
@@ -97,7 +97,7 @@ class Settlement {
 			this.transactions.executeWithoutResult(status -> {
 				cancelUnpaid(order.id(), "PAYMENT_UNAVAILABLE");
 				if (key != null) {
-					this.idempotency.release(order.userId(), key);
+					this.idempotency.release(key);
 				}
 			});
 			this.soldOut.forgetAll();
@@ -110,10 +110,10 @@ class Settlement {
 	}
 
 	/** Stores the response for the key (if any) and returns the view. */
-	private OrderView complete(Order order, @Nullable String key) {
+	private OrderView complete(Order order, Idempotency.@Nullable Held key) {
 		OrderView view = OrderView.of(order);
 		if (key != null) {
-			this.idempotency.completeWithBody(order.userId(), key, 201, this.json.writeValueAsString(view));
+			this.idempotency.completeWithBody(key, 201, this.json.writeValueAsString(view));
 		}
 		return view;
 	}

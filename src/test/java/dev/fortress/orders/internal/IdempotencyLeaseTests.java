@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +18,8 @@ import dev.fortress.catalog.internal.CatalogService;
 import dev.fortress.catalog.internal.NewVariant;
 import dev.fortress.identity.CurrentUser;
 import dev.fortress.identity.Role;
+import dev.fortress.orders.OrderLine;
+import dev.fortress.platform.Ids;
 import dev.fortress.platform.Money;
 import dev.fortress.platform.web.ApiException;
 import dev.fortress.platform.web.ProblemType;
@@ -35,6 +39,54 @@ class IdempotencyLeaseTests extends IntegrationTest {
 
 	@Autowired
 	JsonMapper json;
+
+	@Autowired
+	Idempotency idempotency;
+
+	@Autowired
+	ReservationStrategies strategies;
+
+	@ParameterizedTest
+	@ValueSource(strings = { "row-lock", "conditional", "batched" })
+	void aRequestThatOutlivedItsLeaseCannotPlaceASecondOrderForItsKey(String strategyName) throws Exception {
+		String sku = "FENCE-" + UUID.randomUUID().toString().substring(0, 8);
+		this.catalog.create("Fence shoe", "Fortress", "", List.of(new NewVariant(sku, "42", new Money(700, "USD"), 5)));
+		CurrentUser user = new CurrentUser(UUID.randomUUID(), Role.EDITOR);
+		PlaceOrder command = new PlaceOrder(List.of(new PlaceOrder.Item(sku, 1)), null, null, "tok_visa");
+		ReservationStrategy strategy = this.strategies.named(strategyName);
+		// A request claims the key, then stalls past its lease (not dead, only slow).
+		Idempotency.Held stale = ((Idempotency.Claim.Started) this.idempotency.claim(user.id(), "slow", hash(command)))
+			.held();
+		this.jdbc.sql("update idempotency_keys set locked_until = now() - interval '1 second' where user_id = :id")
+			.param("id", user.id())
+			.update();
+		OrderView retried = this.checkout.place(user, "slow", command, strategy);
+		assertThat(retried.status()).isEqualTo(OrderStatus.PAID);
+
+		// The slow request wakes up and carries on with the key it no longer holds.
+		OrderDraft late = new OrderDraft(Ids.newId(), user.id(), null,
+				List.of(new OrderLine(sku, 1, new Money(700, "USD"))), new Money(700, "USD"), "tok_visa", stale, null);
+		assertThatThrownBy(() -> strategy.reserve(late)).isInstanceOfSatisfying(ApiException.class,
+				ex -> assertThat(ex.type()).isEqualTo(ProblemType.IDEMPOTENCY_KEY_IN_USE));
+		this.idempotency.release(stale);
+		this.idempotency.completeWithProblem(stale, new ApiException(ProblemType.SOLD_OUT, "late"));
+
+		assertThat(this.jdbc.sql("select count(*) from orders where user_id = :id")
+			.param("id", user.id())
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+		assertThat(this.checkout.place(user, "slow", command, strategy).id()).isEqualTo(retried.id());
+		assertThat(this.jdbc.sql("select on_hand - reserved from stock where sku = :sku")
+			.param("sku", sku)
+			.query(Integer.class)
+			.single()).isEqualTo(4);
+	}
+
+	private String hash(PlaceOrder command) throws Exception {
+		return HexFormat.of()
+			.formatHex(MessageDigest.getInstance("SHA-256")
+				.digest(this.json.writeValueAsString(command).getBytes(StandardCharsets.UTF_8)));
+	}
 
 	@Test
 	void aKeyLeftInFlightByADeadRequestIsTakenOverAfterItsLease() throws Exception {
