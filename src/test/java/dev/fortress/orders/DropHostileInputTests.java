@@ -214,6 +214,66 @@ class DropHostileInputTests extends IntegrationTest {
 		assertThat(response.text("type")).endsWith("/validation-error");
 	}
 
+	@Test
+	void ordersAreTheirOwnersAndOnlyAdminsChangeTheCatalog() {
+		LoggedIn admin = loggedIn("ADMIN");
+		LoggedIn owner = loggedIn("EDITOR");
+		LoggedIn stranger = loggedIn("EDITOR");
+		LoggedIn viewer = loggedIn("VIEWER");
+		String sku = "OWN-" + UUID.randomUUID().toString().substring(0, 8);
+		Http.Response product = this.http.post("/api/v1/products", productBody(sku, 100, "USD", 3))
+			.token(admin.accessToken())
+			.send();
+		Http.Response order = this.http
+			.post("/api/v1/orders",
+					Map.of("items", List.of(Map.of("sku", sku, "quantity", 1)), "payment", Map.of("token", "tok_visa")))
+			.token(owner.accessToken())
+			.header("Idempotency-Key", "own")
+			.send();
+		assertThat(order.status()).as(order.toString()).isEqualTo(201);
+		String orderId = order.text("id");
+
+		assertThat(this.http.post("/api/v1/orders/" + orderId + "/cancel", "{}")
+			.token(stranger.accessToken())
+			.send()
+			.status()).isEqualTo(404);
+		assertThat(this.http.get("/api/v1/orders?limit=100").token(stranger.accessToken()).send().body())
+			.doesNotContain(orderId);
+		assertThat(this.http.get("/api/v1/orders/" + orderId).token(owner.accessToken()).send().text("status"))
+			.isEqualTo("PAID");
+		assertThat(this.http.get("/api/v1/orders?limit=100").token(admin.accessToken()).send().body())
+			.contains(orderId);
+		assertThat(this.http.post("/api/v1/orders/" + orderId + "/cancel", "{}")
+			.token(viewer.accessToken())
+			.send()
+			.status()).isEqualTo(403);
+		assertThat(this.http.put("/api/v1/cart/items/" + sku, Map.of("quantity", 1))
+			.token(viewer.accessToken())
+			.send()
+			.status()).isEqualTo(403);
+		assertThat(this.http.patch("/api/v1/products/" + product.text("id"), Map.of("name", "Mine"))
+			.token(owner.accessToken())
+			.send()
+			.status()).isEqualTo(403);
+		assertThat(
+				this.http
+					.post("/api/v1/drops",
+							Map.of("sku", sku, "quantity", 1, "startsAt", Instant.now().toString(), "perCustomerLimit",
+									1))
+					.token(owner.accessToken())
+					.send()
+					.status())
+			.isEqualTo(403);
+		assertThat(this.http.put("/api/v1/inventory/" + sku, Map.of("onHand", 50))
+			.token(owner.accessToken())
+			.send()
+			.status()).isEqualTo(403);
+		Http.Response cancelledByAdmin = this.http.post("/api/v1/orders/" + orderId + "/cancel", "{}")
+			.token(admin.accessToken())
+			.send();
+		assertThat(cancelledByAdmin.text("status")).isEqualTo("CANCELLED");
+	}
+
 	private Http.Response order(LoggedIn buyer, String body) {
 		return this.http.post("/api/v1/orders", body)
 			.token(buyer.accessToken())
