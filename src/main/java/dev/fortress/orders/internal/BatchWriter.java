@@ -12,6 +12,8 @@ import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.fortress.platform.web.ApiException;
+
 /**
  * The single writer of one hot key: drains its bounded queue in batches and hands each
  * batch to the {@link BatchRunner}. Retires itself after a quiet minute.
@@ -142,15 +144,41 @@ class BatchWriter {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+		finally {
+			retireNow();
+		}
 	}
 
 	private void runSafely(List<Request> batch) {
 		try {
 			this.runner.run(this.key, batch);
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | Error ex) {
+			// Taken requests wait without a timeout: whatever happened, answer them.
 			log.error("Reservation batch for {} failed", this.key, ex);
 			batch.forEach(request -> request.done().completeExceptionally(ex));
+			if (ex instanceof Error error) {
+				throw error;
+			}
+		}
+	}
+
+	/**
+	 * The thread is ending (stopped, or killed by an Error): leave the map, so the next
+	 * request for the key gets a fresh writer instead of a queue nobody drains, and fail
+	 * what is still queued at once instead of after the pickup timeout.
+	 */
+	private synchronized void retireNow() {
+		if (!this.retired) {
+			this.retired = true;
+			this.onRetire.accept(this.key, this);
+		}
+		for (Request request = this.queue.poll(); request != null; request = this.queue.poll()) {
+			if (request.abandon()) {
+				request.done()
+					.completeExceptionally(ApiException.unavailable("Checkout is restarting; retry shortly",
+							java.time.Duration.ofSeconds(1)));
+			}
 		}
 	}
 
