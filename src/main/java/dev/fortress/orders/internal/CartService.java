@@ -51,15 +51,10 @@ public class CartService {
 			return new CartView.Item(line.sku(), variant.productName(), variant.size(), line.quantity(),
 					variant.price(), variant.price().times(line.quantity()), level == null ? 0 : level.available());
 		}).toList();
-		Money total = null;
-		for (CartView.Item item : items) {
-			if (total == null) {
-				total = item.subtotal();
-			}
-			else if (total.currency().equals(item.subtotal().currency())) {
-				total = total.plus(item.subtotal());
-			}
-		}
+		boolean oneCurrency = items.stream().map(item -> item.subtotal().currency()).distinct().count() == 1;
+		// Amounts in different currencies have no sum (checkout refuses such a cart too).
+		Money total = oneCurrency ? items.stream().map(CartView.Item::subtotal).reduce(Money::plus).orElseThrow()
+				: null;
 		return new CartView(items, total);
 	}
 

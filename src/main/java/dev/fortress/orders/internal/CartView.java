@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 import dev.fortress.platform.Money;
 
 /**
- * A cart with current prices and availability; {@code total} is null for an empty cart.
+ * A cart with current prices and availability; {@code total} is null for an empty cart
+ * and for one holding items priced in different currencies.
  */
 public record CartView(List<Item> items, @Nullable Money total) {
 
