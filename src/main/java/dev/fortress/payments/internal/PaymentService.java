@@ -65,25 +65,39 @@ class PaymentService implements PaymentsApi {
 		return count(record(payment, this.flow.charge(payment)));
 	}
 
+	/**
+	 * Records the flow's result, if the payment is still ours to settle. It is not when
+	 * this call outlived its lease and the reconciler took the payment over: then the row
+	 * says what was decided (and told the order), e.g. given up and being voided, and
+	 * answering "approved" regardless would mark the order paid while the provider
+	 * refunds the money.
+	 */
 	private PaymentOutcome record(Payment payment, ChargeFlow.Result result) {
 		Instant now = this.clock.instant();
 		UUID orderId = payment.orderId();
+		boolean recorded;
+		PaymentOutcome outcome;
 		if (result instanceof ChargeFlow.Result.Captured captured) {
-			this.payments.settle(orderId, Payment.State.CHARGING, Payment.State.CAPTURED, captured.pspPaymentId(), null,
+			recorded = this.payments.settle(orderId, Payment.State.CHARGING, Payment.State.CAPTURED,
+					captured.pspPaymentId(), null, now);
+			outcome = new PaymentOutcome.Approved(captured.pspPaymentId());
+		}
+		else if (result instanceof ChargeFlow.Result.Declined declined) {
+			recorded = this.payments.settle(orderId, Payment.State.CHARGING, Payment.State.DECLINED, null,
+					declined.reason(), now);
+			outcome = new PaymentOutcome.Declined(declined.reason());
+		}
+		else if (result instanceof ChargeFlow.Result.Unavailable unavailable) {
+			recorded = this.payments.settle(orderId, Payment.State.CHARGING, Payment.State.UNAVAILABLE, null, null,
 					now);
-			return new PaymentOutcome.Approved(captured.pspPaymentId());
+			outcome = new PaymentOutcome.Unavailable(unavailable.retryAfter());
 		}
-		if (result instanceof ChargeFlow.Result.Declined declined) {
-			this.payments.settle(orderId, Payment.State.CHARGING, Payment.State.DECLINED, null, declined.reason(), now);
-			return new PaymentOutcome.Declined(declined.reason());
+		else {
+			recorded = this.payments.await(orderId, Payment.State.CHARGING, Payment.State.UNKNOWN,
+					now.plus(this.properties.reconcileInterval()), now);
+			outcome = new PaymentOutcome.Unknown();
 		}
-		if (result instanceof ChargeFlow.Result.Unavailable unavailable) {
-			this.payments.settle(orderId, Payment.State.CHARGING, Payment.State.UNAVAILABLE, null, null, now);
-			return new PaymentOutcome.Unavailable(unavailable.retryAfter());
-		}
-		this.payments.await(orderId, Payment.State.CHARGING, Payment.State.UNKNOWN,
-				now.plus(this.properties.reconcileInterval()), now);
-		return new PaymentOutcome.Unknown();
+		return recorded ? outcome : outcomeOf(this.payments.find(orderId).orElseThrow());
 	}
 
 	/**
