@@ -1,6 +1,5 @@
 package dev.fortress.orders.internal;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -72,10 +71,6 @@ class KnownSoldOut {
 	@TransactionalEventListener
 	void on(StockReplenished event) {
 		forgetAll();
-	}
-
-	Duration ttl() {
-		return Duration.ofNanos(this.ttlNanos);
 	}
 
 }
