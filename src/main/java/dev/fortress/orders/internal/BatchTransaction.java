@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -89,14 +90,15 @@ class BatchTransaction implements BatchWriter.BatchRunner {
 		if (drop != null) {
 			budget = Math.min(budget, drop.remaining());
 		}
+		// Checked first and under lock, so place() cannot fail and spoil the batch.
+		Set<Idempotency.Held> held = this.idempotency
+			.stillHeld(batch.stream().map(request -> request.draft().key()).toList());
 		int total = 0;
 		List<OrderDraft> granted = new ArrayList<>(batch.size());
 		for (BatchWriter.Request request : batch) {
 			OrderDraft draft = request.draft();
 			int quantity = draft.quantity();
-			if (!this.idempotency.stillHeld(draft.key())) {
-				// Checked first and under lock, so place() cannot fail and spoil the
-				// batch.
+			if (!held.contains(draft.key())) {
 				rejected.put(request, Idempotency.takenOver());
 			}
 			else if (drop != null && !drop.isOpenAt(now)) {

@@ -3,6 +3,8 @@ package dev.fortress.orders.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -99,11 +101,11 @@ class Idempotency {
 	}
 
 	/**
-	 * In the reservation transaction: whether {@code held} still owns the key and may
-	 * place its order; locks the record until commit, so the answer stays true.
+	 * In the reservation transaction: which of these keys are still held and may place
+	 * their order; locks their records until commit, so the answer stays true.
 	 */
-	boolean stillHeld(Held held) {
-		return this.keys.lockUnlinked(held);
+	Set<Held> stillHeld(Collection<Held> candidates) {
+		return this.keys.lockUnlinked(candidates);
 	}
 
 	/**

@@ -2,7 +2,10 @@ package dev.fortress.orders.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -82,19 +85,26 @@ class IdempotencyKeys {
 	 * outlived its lease (and was taken over by a retry) changes nothing any more.
 	 */
 
-	/** Locks the record if {@code held} still owns it and it has no order yet. */
-	boolean lockUnlinked(Idempotency.Held held) {
-		return this.jdbc.sql("""
-				select 1 from idempotency_keys
-				where user_id = :userId and key = :key and locked_until = :lease and order_id is null
-				for update
+	/**
+	 * Of the {@code candidates}, those that still own their record and have no order yet;
+	 * their records stay locked until commit. One statement for a whole batch.
+	 */
+	Set<Idempotency.Held> lockUnlinked(Collection<Idempotency.Held> candidates) {
+		return new HashSet<>(this.jdbc.sql("""
+				select k.user_id, k.key, k.locked_until
+				from idempotency_keys k
+				join unnest(cast(:users as uuid[]), cast(:keys as text[]), cast(:leases as timestamptz[]))
+				     as h (user_id, key, lease)
+				  on k.user_id = h.user_id and k.key = h.key and k.locked_until = h.lease
+				where k.order_id is null
+				for update of k
 				""")
-			.param("userId", held.userId())
-			.param("key", held.key())
-			.param("lease", Timestamp.from(held.lease()))
-			.query(Integer.class)
-			.optional()
-			.isPresent();
+			.param("users", candidates.stream().map(held -> held.userId().toString()).toArray(String[]::new))
+			.param("keys", candidates.stream().map(Idempotency.Held::key).toArray(String[]::new))
+			.param("leases", candidates.stream().map(held -> held.lease().toString()).toArray(String[]::new))
+			.query((rs, n) -> new Idempotency.Held(rs.getObject("user_id", UUID.class), rs.getString("key"),
+					rs.getTimestamp("locked_until").toInstant()))
+			.list());
 	}
 
 	boolean linkOrder(Idempotency.Held held, UUID orderId) {
