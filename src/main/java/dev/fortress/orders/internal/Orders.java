@@ -127,6 +127,14 @@ class Orders {
 				""").param("paymentId", paymentId).param("now", Timestamp.from(now)).param("id", id).update();
 	}
 
+	/** Records a refund for a cancelled order that has none yet; false otherwise. */
+	boolean recordRefund(UUID id, String refundId, Instant now) {
+		return this.jdbc.sql("""
+				update orders set refund_id = :refundId, version = version + 1, updated_at = :now
+				where id = :id and status = 'CANCELLED' and refund_id is null
+				""").param("refundId", refundId).param("now", Timestamp.from(now)).param("id", id).update() == 1;
+	}
+
 	void markCancelled(UUID id, String reason, @Nullable String refundId, Instant now) {
 		this.jdbc.sql("""
 				update orders set status = 'CANCELLED', cancel_reason = :reason, refund_id = :refundId,

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -16,8 +18,10 @@ import dev.fortress.inventory.StockLedger;
 import dev.fortress.orders.OrderCancelled;
 import dev.fortress.orders.OrderLine;
 import dev.fortress.orders.OrderPaid;
+import dev.fortress.orders.PaymentRefunded;
 import dev.fortress.payments.PaymentOutcome;
 import dev.fortress.payments.PaymentsApi;
+import dev.fortress.payments.RefundOutcome;
 import dev.fortress.platform.web.ApiException;
 import dev.fortress.platform.web.ProblemType;
 
@@ -31,6 +35,8 @@ import dev.fortress.platform.web.ProblemType;
  */
 @Component
 class Settlement {
+
+	private static final Logger log = LoggerFactory.getLogger(Settlement.class);
 
 	private final Orders orders;
 
@@ -79,7 +85,12 @@ class Settlement {
 		PaymentOutcome outcome = order.total().amount() == 0 ? new PaymentOutcome.Approved(null)
 				: this.payments.charge(order.id(), order.total(), order.paymentToken());
 		if (outcome instanceof PaymentOutcome.Approved approved) {
-			return this.transactions.execute(status -> complete(markPaid(order.id(), approved.paymentId()), key));
+			OrderView view = this.transactions
+				.execute(status -> complete(markPaid(order.id(), approved.paymentId()), key));
+			if (view.status() == OrderStatus.CANCELLED && view.refundId() == null && order.total().amount() > 0) {
+				refundCaptureOfReleasedOrder(order.id());
+			}
+			return view;
 		}
 		if (outcome instanceof PaymentOutcome.Declined) {
 			ApiException declined = new ApiException(ProblemType.PAYMENT_DECLINED,
@@ -152,16 +163,38 @@ class Settlement {
 
 	/** Applies a reconciled charge: captured → PAID, otherwise CANCELLED and released. */
 	void reconciled(UUID orderId, boolean captured, @Nullable String paymentId) {
-		this.transactions.executeWithoutResult(status -> {
-			if (captured) {
-				markPaid(orderId, paymentId);
-			}
-			else {
-				cancelUnpaid(orderId, "PAYMENT_NOT_CAPTURED");
-			}
-		});
+		Order settled = this.transactions
+			.execute(status -> captured ? markPaid(orderId, paymentId) : cancelUnpaid(orderId, "PAYMENT_NOT_CAPTURED"));
 		if (!captured) {
 			this.soldOut.forgetAll();
+		}
+		else if (settled.status() == OrderStatus.CANCELLED && settled.refundId() == null
+				&& settled.total().amount() > 0) {
+			refundCaptureOfReleasedOrder(orderId);
+		}
+	}
+
+	/**
+	 * A capture arrived for an order that was cancelled and released meanwhile (it lost a
+	 * race: e.g. a retry's charge went through while the first attempt was releasing the
+	 * order after "unavailable"). The customer must not pay for units they do not get:
+	 * refund it. Idempotent: a payment refunded already answers with that refund, and an
+	 * order with a refund records no second one.
+	 */
+	private void refundCaptureOfReleasedOrder(UUID orderId) {
+		RefundOutcome outcome = this.payments.refund(orderId);
+		if (outcome instanceof RefundOutcome.Refunded refunded) {
+			this.transactions.executeWithoutResult(status -> {
+				Order order = this.orders.lock(orderId).orElseThrow();
+				if (this.orders.recordRefund(orderId, refunded.refundId(), this.clock.instant())) {
+					this.events.publishEvent(new PaymentRefunded(orderId, order.userId(), refunded.refundId(),
+							order.total(), RequestIds.current()));
+				}
+			});
+		}
+		else {
+			log.error("Order {} was cancelled but its payment was captured, and the refund failed ({}): "
+					+ "refund it by hand", orderId, outcome);
 		}
 	}
 
