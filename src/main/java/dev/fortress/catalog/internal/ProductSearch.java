@@ -89,7 +89,9 @@ class ProductSearch {
 	}
 
 	private static String keyset(ProductQuery query, StatementParams params) {
-		if (query.cursor() == null) {
+		if (query.cursor() == null || query.cursor().isBlank()) {
+			// "?cursor=" is the first page, as Cursors.decode reads it (an empty part
+			// list).
 			return "";
 		}
 		if (query.sort() == ProductSort.NEWEST) {

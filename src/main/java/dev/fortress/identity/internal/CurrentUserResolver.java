@@ -3,6 +3,8 @@ package dev.fortress.identity.internal;
 import java.util.List;
 import java.util.UUID;
 
+import org.springdoc.core.utils.SpringDocUtils;
+
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.Authentication;
@@ -26,6 +28,12 @@ import dev.fortress.platform.web.ProblemType;
  */
 @Configuration(proxyBeanMethods = false)
 class CurrentUserResolver implements WebMvcConfigurer, HandlerMethodArgumentResolver {
+
+	static {
+		// The caller comes from the token, not from the request: without this the OpenAPI
+		// document advertised a required query parameter "user" that clients cannot send.
+		SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentUser.class);
+	}
 
 	@Override
 	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {

@@ -1,5 +1,6 @@
 package dev.fortress.platform.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -14,8 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Replaces Spring Boot's whitelabel error page: whatever reaches the servlet container's
  * error dispatch (a failure in a filter, a rejected request) is answered with
- * problem+json too.
+ * problem+json too. Hidden from the OpenAPI document: it is the container's fallback, not
+ * an operation clients call.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 

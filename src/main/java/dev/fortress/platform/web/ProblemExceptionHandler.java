@@ -1,5 +1,6 @@
 package dev.fortress.platform.web;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -12,7 +13,10 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.apache.tomcat.util.http.InvalidParameterException;
+
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
@@ -53,6 +57,11 @@ class ProblemExceptionHandler {
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(ex.type().status());
 		if (ex.retryAfter() != null) {
 			response.header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, ex.retryAfter().toSeconds())));
+		}
+		if (ex.type() == ProblemType.UNAUTHORIZED) {
+			// RFC 9110: every 401 names its scheme, also those raised by the application
+			// (a wrong password, a revoked refresh token), not only the token filter's.
+			response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
 		}
 		return response.body(Problems.of(ex.type(), ex.getMessage(), ex.errors(), request));
 	}
@@ -105,6 +114,35 @@ class ProblemExceptionHandler {
 			return problem(ProblemType.PAYLOAD_TOO_LARGE, "The request body is too large", request);
 		}
 		return problem(ProblemType.MALFORMED_REQUEST, JsonErrors.describe(ex), request);
+	}
+
+	/**
+	 * Tomcat could not decode a parameter (a percent-escape that is not UTF-8): the
+	 * client's bytes are wrong, not the server.
+	 */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<ProblemDetail> undecodableParameter(InvalidParameterException ex, HttpServletRequest request) {
+		return problem(ProblemType.MALFORMED_REQUEST, "A request parameter is not valid UTF-8", request);
+	}
+
+	/**
+	 * PostgreSQL refused a value the request carried (SQLSTATE class 22, "data
+	 * exception": a NUL character in text, a number or date out of the column's range).
+	 * Validation should have caught it; this backstop keeps such input a client error
+	 * rather than a 500. The statement failed, so its transaction rolled back: nothing
+	 * changed. Anything else (a constraint the code should have checked) stays a 500.
+	 */
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ResponseEntity<ProblemDetail> dataException(DataIntegrityViolationException ex, HttpServletRequest request) {
+		String state = sqlState(ex);
+		if (state == null || !state.startsWith("22")) {
+			return unexpected(ex, request);
+		}
+		log.warn("Database refused a request value on {} {}: SQLSTATE {}", request.getMethod(), request.getRequestURI(),
+				state);
+		String detail = "22021".equals(state) ? "Text must not contain NUL characters"
+				: "A value in the request is out of range or not representable";
+		return problem(ProblemType.MALFORMED_REQUEST, detail, request);
 	}
 
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
@@ -212,6 +250,15 @@ class ProblemExceptionHandler {
 	private static String lastNode(String path) {
 		int dot = path.lastIndexOf('.');
 		return dot >= 0 ? path.substring(dot + 1) : path;
+	}
+
+	private static @Nullable String sqlState(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+				return sql.getSQLState();
+			}
+		}
+		return null;
 	}
 
 	private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
