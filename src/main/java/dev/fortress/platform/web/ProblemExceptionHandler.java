@@ -16,7 +16,6 @@ import org.springframework.core.annotation.Order;
 import org.apache.tomcat.util.http.InvalidParameterException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
@@ -132,12 +131,7 @@ class ProblemExceptionHandler {
 	 * rather than a 500. The statement failed, so its transaction rolled back: nothing
 	 * changed. Anything else (a constraint the code should have checked) stays a 500.
 	 */
-	@ExceptionHandler(DataIntegrityViolationException.class)
-	ResponseEntity<ProblemDetail> dataException(DataIntegrityViolationException ex, HttpServletRequest request) {
-		String state = sqlState(ex);
-		if (state == null || !state.startsWith("22")) {
-			return unexpected(ex, request);
-		}
+	private static ResponseEntity<ProblemDetail> refusedValue(String state, HttpServletRequest request) {
 		log.warn("Database refused a request value on {} {}: SQLSTATE {}", request.getMethod(), request.getRequestURI(),
 				state);
 		String detail = "22021".equals(state) ? "Text must not contain NUL characters"
@@ -197,28 +191,14 @@ class ProblemExceptionHandler {
 			// A framework exception that already knows it is the client's fault.
 			return problem(ProblemType.forStatus(known.getStatusCode().value()), null, request);
 		}
-		if (unstorableText(ex)) {
-			// PostgreSQL text cannot hold U+0000; every text input would need its own
-			// check, so the database's refusal is the client's fault wherever it comes
-			// from.
-			return problem(ProblemType.MALFORMED_REQUEST, "The request contains a character that cannot be stored",
-					request);
+		String state = sqlState(ex);
+		if (state != null && state.startsWith("22")) {
+			// Also when the failure arrives wrapped (e.g. from the batched reservation
+			// writer).
+			return refusedValue(state, request);
 		}
 		log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
 		return problem(ProblemType.INTERNAL_ERROR, "An unexpected error occurred", request);
-	}
-
-	/**
-	 * SQLSTATE 22021 (character_not_in_repertoire) and 22P05 (untranslatable_character).
-	 */
-	private static boolean unstorableText(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof java.sql.SQLException sql
-					&& ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private static ResponseEntity<ProblemDetail> validation(List<ApiException.FieldError> errors,
