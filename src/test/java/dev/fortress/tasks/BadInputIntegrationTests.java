@@ -1,0 +1,60 @@
+package dev.fortress.tasks;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import dev.fortress.platform.web.Cursors;
+import dev.fortress.support.Http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Client input that once reached PostgreSQL and came back as a 500, and answers that told
+ * a non-member more than "not found". Found in review; each case failed before its fix.
+ */
+class BadInputIntegrationTests extends TaskForgeTest {
+
+	private static final String NUL = "a\u0000b";
+
+	@Test
+	void nulCharactersAreAValidationErrorAndWriteNothing() {
+		LoggedIn owner = loggedIn("EDITOR");
+		UUID project = createProject(owner, "Nul");
+		UUID task = createTask(owner, project, "Clean");
+		String token = owner.accessToken();
+
+		assertValidation(postTask(owner, project, Map.of("title", NUL, "type", "TASK", "priority", "LOW")), "title");
+		assertValidation(
+				postTask(owner, project, Map.of("title", "ok", "description", NUL, "type", "TASK", "priority", "LOW")),
+				"description");
+		assertValidation(patchTask(owner, task, Map.of("title", NUL)), "title");
+		assertValidation(patchTask(owner, task, Map.of("description", NUL)), "description");
+		assertValidation(this.http.post("/api/v1/tasks/" + task + "/comments", Map.of("body", NUL)).token(token).send(),
+				"body");
+		assertValidation(this.http.post("/api/v1/projects", Map.of("name", NUL)).token(token).send(), "name");
+		assertValidation(this.http.patch("/api/v1/projects/" + project, Map.of("description", NUL)).token(token).send(),
+				"description");
+		assertValidation(
+				this.http.post("/api/v1/projects/" + project + "/categories", Map.of("name", NUL)).token(token).send(),
+				"name");
+		assertValidation(this.http.get("/api/v1/tasks?q=a%00b").token(token).send(), "q");
+		assertValidation(this.http.get("/api/v1/tasks?label=a%00b").token(token).send(), "label");
+
+		Integer tasks = this.jdbc.sql("select count(*) from tasks where project_id = :p")
+			.param("p", project)
+			.query(Integer.class)
+			.single();
+		assertThat(tasks).isEqualTo(1);
+		assertThat(getTask(owner, task).json().path("version").asLong()).isEqualTo(1);
+	}
+
+	private static void assertValidation(Http.Response response, String field) {
+		assertThat(response.status()).as(response.toString()).isEqualTo(400);
+		assertThat(slug(response)).as(response.toString()).isEqualTo("validation-error");
+		assertThat(response.body()).as(response.toString()).contains("\"" + field + "\"");
+	}
+
+}
