@@ -51,6 +51,21 @@ class BadInputIntegrationTests extends TaskForgeTest {
 		assertThat(getTask(owner, task).json().path("version").asLong()).isEqualTo(1);
 	}
 
+	@Test
+	void datesPostgresCannotHoldAreAValidationError() {
+		LoggedIn owner = loggedIn("EDITOR");
+		String token = owner.accessToken();
+
+		assertValidation(this.http.get("/api/v1/tasks?dueBefore=%2B999999999-01-01").token(token).send(), "dueBefore");
+		assertValidation(this.http.get("/api/v1/tasks?dueBefore=-5000-01-01").token(token).send(), "dueBefore");
+		assertThat(this.http.get("/api/v1/tasks?dueBefore=9999-12-31").token(token).send().status()).isEqualTo(200);
+
+		String farFuture = Cursors.encode("CREATED", "+999999999-01-01T00:00:00Z", 1, "2020-01-01", UUID.randomUUID());
+		assertValidation(this.http.get("/api/v1/tasks?cursor=" + farFuture).token(token).send(), "cursor");
+		String farDue = Cursors.encode("DUE_DATE", "2020-01-01T00:00:00Z", 1, "+999999-01-01", UUID.randomUUID());
+		assertValidation(this.http.get("/api/v1/tasks?sort=dueDate&cursor=" + farDue).token(token).send(), "cursor");
+	}
+
 	private static void assertValidation(Http.Response response, String field) {
 		assertThat(response.status()).as(response.toString()).isEqualTo(400);
 		assertThat(slug(response)).as(response.toString()).isEqualTo("validation-error");
