@@ -66,6 +66,25 @@ class BadInputIntegrationTests extends TaskForgeTest {
 		assertValidation(this.http.get("/api/v1/tasks?sort=dueDate&cursor=" + farDue).token(token).send(), "cursor");
 	}
 
+	@Test
+	void aNonMemberCannotTellAnExistingTaskFromAMissingOne() {
+		LoggedIn owner = loggedIn("EDITOR");
+		LoggedIn outsider = loggedIn("EDITOR");
+		UUID task = createTask(owner, createProject(owner, "Secret"), "Hidden");
+		String token = outsider.accessToken();
+
+		for (String path : List.of("/api/v1/tasks/" + task, "/api/v1/tasks/" + UUID.randomUUID())) {
+			Http.Response patch = this.http.patch(path, Map.of("title", "mine")).token(token).send();
+			Http.Response delete = this.http.delete(path).token(token).send();
+			Http.Response get = this.http.get(path).token(token).send();
+			for (Http.Response response : List.of(patch, delete, get)) {
+				assertThat(response.status()).as(path + " " + response).isEqualTo(404);
+				assertThat(response.text("detail")).as(path + " " + response).isEqualTo("Task not found");
+			}
+		}
+		assertThat(getTask(owner, task).json().path("title").asString()).isEqualTo("Hidden");
+	}
+
 	private static void assertValidation(Http.Response response, String field) {
 		assertThat(response.status()).as(response.toString()).isEqualTo(400);
 		assertThat(slug(response)).as(response.toString()).isEqualTo("validation-error");

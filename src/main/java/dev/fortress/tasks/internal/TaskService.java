@@ -72,7 +72,7 @@ public class TaskService {
 	public TaskCard update(UUID id, TaskPatch patch, IfMatch ifMatch, CurrentUser user) {
 		for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
 			Task current = this.store.findForUpdate(id).orElseThrow(() -> ApiException.notFound("Task"));
-			this.access.requireEditor(current.projectId(), user);
+			requireEditor(current, user);
 			ifMatch.check(current.version());
 			TaskState next = patch.applyTo(current);
 			if (next.equals(current.state())) {
@@ -91,8 +91,7 @@ public class TaskService {
 
 	@Transactional
 	public void delete(UUID id, CurrentUser user) {
-		Task task = this.store.find(id).orElseThrow(() -> ApiException.notFound("Task"));
-		this.access.requireEditor(task.projectId(), user);
+		editable(id, user);
 		this.store.delete(id);
 	}
 
@@ -129,9 +128,7 @@ public class TaskService {
 	/** The task if the caller may see its project; 404 otherwise (no existence leak). */
 	public Task visible(UUID id, CurrentUser user) {
 		Task task = this.store.find(id).orElseThrow(() -> ApiException.notFound("Task"));
-		if (this.access.effectiveRole(task.projectId(), user).isEmpty()) {
-			throw ApiException.notFound("Task");
-		}
+		requireViewer(task, user);
 		return task;
 	}
 
@@ -139,9 +136,23 @@ public class TaskService {
 	 * The task if the caller may change it: 404 if they may not see it, 403 if only read.
 	 */
 	public Task editable(UUID id, CurrentUser user) {
-		Task task = visible(id, user);
-		this.access.requireEditor(task.projectId(), user);
+		Task task = this.store.find(id).orElseThrow(() -> ApiException.notFound("Task"));
+		requireEditor(task, user);
 		return task;
+	}
+
+	/**
+	 * "Task not found", exactly as for a task that does not exist: a "Project not found"
+	 * here would tell a non-member that the id is a real task.
+	 */
+	private ProjectRole requireViewer(Task task, CurrentUser user) {
+		return this.access.effectiveRole(task.projectId(), user).orElseThrow(() -> ApiException.notFound("Task"));
+	}
+
+	private void requireEditor(Task task, CurrentUser user) {
+		if (!requireViewer(task, user).canEdit()) {
+			throw ApiException.forbidden("You may only read this project");
+		}
 	}
 
 	TaskCard card(Task task) {
