@@ -154,6 +154,42 @@ class TaskVersioningIntegrationTests extends TaskForgeTest {
 		return response.json().path("items");
 	}
 
+	@Test
+	void deletingACategoryOrAMemberChangesTheirTasksAsNewVersions() {
+		LoggedIn owner = loggedIn("EDITOR");
+		LoggedIn member = loggedIn("EDITOR");
+		UUID project = createProject(owner, "References");
+		addMember(owner, project, member.id(), "EDITOR");
+		UUID category = createCategory(owner, project, "Doomed");
+		UUID task = createTask(owner, project, "Filed", "categoryId", category.toString(), "assigneeId",
+				member.id().toString());
+
+		Http.Response deleted = this.http.delete("/api/v1/categories/" + category).token(owner.accessToken()).send();
+		assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
+		Http.Response uncategorised = getTask(owner, task);
+		assertThat(uncategorised.json().path("categoryId").isNull()).isTrue();
+		// the representation changed, so the ETag must too, and the history must say why
+		assertThat(uncategorised.header("ETag")).isEqualTo("\"2\"");
+
+		Http.Response removed = this.http.delete("/api/v1/projects/" + project + "/members/" + member.id())
+			.token(owner.accessToken())
+			.send();
+		assertThat(removed.status()).as(removed.toString()).isEqualTo(204);
+		assertThat(getTask(owner, task).header("ETag")).isEqualTo("\"3\"");
+
+		JsonNode history = this.http.get("/api/v1/tasks/" + task + "/history")
+			.token(owner.accessToken())
+			.send()
+			.json()
+			.path("items");
+		assertThat(history.size()).isEqualTo(3);
+		assertThat(history.get(1).path("changes").path("categoryId").path("from").asString())
+			.isEqualTo(category.toString());
+		assertThat(history.get(1).path("changes").path("categoryId").path("to").isNull()).isTrue();
+		assertThat(history.get(2).path("changes").path("assigneeId").path("from").asString())
+			.isEqualTo(member.id().toString());
+	}
+
 	private static void await(CountDownLatch latch) {
 		try {
 			latch.await();

@@ -211,11 +211,6 @@ class TaskMoveIntegrationTests extends TaskForgeTest {
 		}
 
 		@Override
-		public void clearCategory(UUID categoryId) {
-			this.delegate.clearCategory(categoryId);
-		}
-
-		@Override
 		public List<Task> children(UUID parentId) {
 			return this.delegate.children(parentId);
 		}
