@@ -85,6 +85,16 @@ class BadInputIntegrationTests extends TaskForgeTest {
 		assertThat(getTask(owner, task).json().path("title").asString()).isEqualTo("Hidden");
 	}
 
+	@Test
+	void listingTheTasksOfAMissingProjectIsA404ForAdminsToo() {
+		LoggedIn admin = loggedIn("ADMIN");
+		Http.Response missing = this.http.get("/api/v1/tasks?projectId=" + UUID.randomUUID())
+			.token(admin.accessToken())
+			.send();
+		assertThat(missing.status()).as(missing.toString()).isEqualTo(404);
+		assertThat(missing.text("detail")).isEqualTo("Project not found");
+	}
+
 	private static void assertValidation(Http.Response response, String field) {
 		assertThat(response.status()).as(response.toString()).isEqualTo(400);
 		assertThat(slug(response)).as(response.toString()).isEqualTo("validation-error");

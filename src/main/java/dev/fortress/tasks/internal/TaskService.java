@@ -97,15 +97,15 @@ public class TaskService {
 
 	/** One page of the tasks the caller may see, in a constant number of statements. */
 	public CursorPage<TaskCard> list(TaskQuery query, CurrentUser user) {
-		Set<UUID> visible = this.access.visibleProjects(user);
-		if (query.projectId() != null && visible != null && !visible.contains(query.projectId())) {
-			throw ApiException.notFound("Project");
-		}
+		Set<UUID> visible = null;
 		if (query.projectId() != null) {
-			// visibility is settled for a single project: without the redundant "any of
-			// my
-			// projects" condition the planner walks the (project, created) index in order
-			visible = null;
+			// visibility is settled for a single project (404 for a missing one, admins
+			// included): without a redundant "any of my projects" condition the planner
+			// walks the (project, created) index in order
+			this.access.requireViewer(query.projectId(), user);
+		}
+		else {
+			visible = this.access.visibleProjects(user);
 		}
 		TaskCursor after = TaskCursor.decode(query.cursor(), query.sort());
 		List<Task> rows = this.store.search(new TaskSearch(visible, query.projectId(), query.status(), query.priority(),
