@@ -190,6 +190,45 @@ class TaskVersioningIntegrationTests extends TaskForgeTest {
 			.isEqualTo(member.id().toString());
 	}
 
+	@Test
+	void twoTasksMadeEachOthersParentAtOnceNeverFormACycle() throws Exception {
+		LoggedIn owner = loggedIn("EDITOR");
+		UUID project = createProject(owner, "Cycles");
+		UUID x = createTask(owner, project, "x");
+		UUID y = createTask(owner, project, "y");
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			for (int round = 0; round < 5; round++) {
+				CountDownLatch start = new CountDownLatch(1);
+				CompletableFuture<Http.Response> first = CompletableFuture.supplyAsync(() -> {
+					await(start);
+					return patchTask(owner, x, Map.of("parentId", y.toString()));
+				}, pool);
+				CompletableFuture<Http.Response> second = CompletableFuture.supplyAsync(() -> {
+					await(start);
+					return patchTask(owner, y, Map.of("parentId", x.toString()));
+				}, pool);
+				start.countDown();
+				List<Integer> statuses = List.of(first.get().status(), second.get().status());
+				// one wins; the other sees the cycle (400) or loses the deadlock (409)
+				assertThat(statuses).as("round " + round).containsOnlyOnce(200);
+				assertThat(statuses).as("round " + round).allMatch(s -> s == 200 || s == 400 || s == 409);
+				Integer cycles = this.jdbc
+					.sql("select count(*) from tasks a join tasks b on a.parent_id = b.id and b.parent_id = a.id "
+							+ "where a.id = :x")
+					.param("x", x)
+					.query(Integer.class)
+					.single();
+				assertThat(cycles).as("round " + round).isZero();
+				patchTask(owner, x, "{\"parentId\":null}");
+				patchTask(owner, y, "{\"parentId\":null}");
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
 	private static void await(CountDownLatch latch) {
 		try {
 			latch.await();
