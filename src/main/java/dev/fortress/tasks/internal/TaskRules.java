@@ -68,10 +68,9 @@ class TaskRules {
 			UUID next = ancestor.state().parentId();
 			ancestor = next == null ? null : this.store.find(next).orElse(null);
 		}
-		// depth now counts the levels above and including the task; add the levels below
-		// it
+		// depth now counts the task and the levels above it; add the levels below it
 		int below = (taskId == null) ? 0 : height(taskId, MAX_DEPTH);
-		if (depth - 1 + 1 + below > MAX_DEPTH) {
+		if (depth + below > MAX_DEPTH) {
 			throw ApiException.invalid("parentId", "subtasks may be at most " + MAX_DEPTH + " levels deep");
 		}
 	}
