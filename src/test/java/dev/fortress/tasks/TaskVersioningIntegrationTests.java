@@ -154,6 +154,81 @@ class TaskVersioningIntegrationTests extends TaskForgeTest {
 		return response.json().path("items");
 	}
 
+	@Test
+	void deletingACategoryOrAMemberChangesTheirTasksAsNewVersions() {
+		LoggedIn owner = loggedIn("EDITOR");
+		LoggedIn member = loggedIn("EDITOR");
+		UUID project = createProject(owner, "References");
+		addMember(owner, project, member.id(), "EDITOR");
+		UUID category = createCategory(owner, project, "Doomed");
+		UUID task = createTask(owner, project, "Filed", "categoryId", category.toString(), "assigneeId",
+				member.id().toString());
+
+		Http.Response deleted = this.http.delete("/api/v1/categories/" + category).token(owner.accessToken()).send();
+		assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
+		Http.Response uncategorised = getTask(owner, task);
+		assertThat(uncategorised.json().path("categoryId").isNull()).isTrue();
+		// the representation changed, so the ETag must too, and the history must say why
+		assertThat(uncategorised.header("ETag")).isEqualTo("\"2\"");
+
+		Http.Response removed = this.http.delete("/api/v1/projects/" + project + "/members/" + member.id())
+			.token(owner.accessToken())
+			.send();
+		assertThat(removed.status()).as(removed.toString()).isEqualTo(204);
+		assertThat(getTask(owner, task).header("ETag")).isEqualTo("\"3\"");
+
+		JsonNode history = this.http.get("/api/v1/tasks/" + task + "/history")
+			.token(owner.accessToken())
+			.send()
+			.json()
+			.path("items");
+		assertThat(history.size()).isEqualTo(3);
+		assertThat(history.get(1).path("changes").path("categoryId").path("from").asString())
+			.isEqualTo(category.toString());
+		assertThat(history.get(1).path("changes").path("categoryId").path("to").isNull()).isTrue();
+		assertThat(history.get(2).path("changes").path("assigneeId").path("from").asString())
+			.isEqualTo(member.id().toString());
+	}
+
+	@Test
+	void twoTasksMadeEachOthersParentAtOnceNeverFormACycle() throws Exception {
+		LoggedIn owner = loggedIn("EDITOR");
+		UUID project = createProject(owner, "Cycles");
+		UUID x = createTask(owner, project, "x");
+		UUID y = createTask(owner, project, "y");
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			for (int round = 0; round < 5; round++) {
+				CountDownLatch start = new CountDownLatch(1);
+				CompletableFuture<Http.Response> first = CompletableFuture.supplyAsync(() -> {
+					await(start);
+					return patchTask(owner, x, Map.of("parentId", y.toString()));
+				}, pool);
+				CompletableFuture<Http.Response> second = CompletableFuture.supplyAsync(() -> {
+					await(start);
+					return patchTask(owner, y, Map.of("parentId", x.toString()));
+				}, pool);
+				start.countDown();
+				List<Integer> statuses = List.of(first.get().status(), second.get().status());
+				// one wins; the other sees the cycle (400) or loses the deadlock (409)
+				assertThat(statuses).as("round " + round).containsOnlyOnce(200);
+				assertThat(statuses).as("round " + round).allMatch(s -> s == 200 || s == 400 || s == 409);
+				Integer cycles = this.jdbc
+					.sql("select count(*) from tasks a join tasks b on a.parent_id = b.id and b.parent_id = a.id "
+							+ "where a.id = :x")
+					.param("x", x)
+					.query(Integer.class)
+					.single();
+				assertThat(cycles).as("round " + round).isZero();
+				patchTask(owner, x, "{\"parentId\":null}");
+				patchTask(owner, y, "{\"parentId\":null}");
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
 	private static void await(CountDownLatch latch) {
 		try {
 			latch.await();

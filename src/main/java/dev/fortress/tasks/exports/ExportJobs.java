@@ -65,8 +65,11 @@ class ExportJobs {
 			.update();
 	}
 
-	void done(UUID id, String fileName, Instant now, Instant expiresAt) {
-		this.jdbc.sql("""
+	/**
+	 * @return false if the job no longer exists (its project was deleted meanwhile)
+	 */
+	boolean done(UUID id, String fileName, Instant now, Instant expiresAt) {
+		return this.jdbc.sql("""
 				update task_exports set status = 'DONE', progress = 100, file_name = :fileName, finished_at = :now,
 				       expires_at = :expiresAt, error = null
 				where id = :id
@@ -75,7 +78,7 @@ class ExportJobs {
 			.param("fileName", fileName)
 			.param("now", Timestamp.from(now))
 			.param("expiresAt", Timestamp.from(expiresAt))
-			.update();
+			.update() == 1;
 	}
 
 	void failed(UUID id, String error, Instant now) {

@@ -2,6 +2,7 @@ package dev.fortress.tasks.exports;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -71,7 +72,12 @@ class ExportRunner {
 		try {
 			String fileName = write(job);
 			Instant now = this.clock.instant();
-			this.jobs.done(job.id(), fileName, now, now.plus(this.properties.exports().expiry()));
+			if (!this.jobs.done(job.id(), fileName, now, now.plus(this.properties.exports().expiry()))) {
+				// the project was deleted while we wrote (its jobs went with it) and
+				// ExportFiles may have cleaned its folder already: nothing would ever
+				// serve or expire this file
+				discard(job.projectId(), fileName);
+			}
 		}
 		catch (IOException ex) {
 			log.warn("Export {} failed writing its file", job.id(), ex);
@@ -81,6 +87,18 @@ class ExportRunner {
 		catch (RuntimeException ex) {
 			log.error("Export {} failed", job.id(), ex);
 			this.jobs.failed(job.id(), "The export failed unexpectedly; please retry", this.clock.instant());
+		}
+	}
+
+	private void discard(UUID projectId, String fileName) throws IOException {
+		Path folder = directoryOf(projectId);
+		Files.deleteIfExists(folder.resolve(fileName));
+		try {
+			Files.deleteIfExists(folder);
+		}
+		catch (DirectoryNotEmptyException ex) {
+			// another export of the project is still being written; it cleans up after
+			// itself the same way
 		}
 	}
 

@@ -22,14 +22,14 @@ public class CategoryService {
 
 	private final ProjectAccess access;
 
-	private final TaskStore store;
+	private final TaskReferences references;
 
 	private final Clock clock;
 
-	CategoryService(Categories categories, ProjectAccess access, TaskStore store, Clock clock) {
+	CategoryService(Categories categories, ProjectAccess access, TaskReferences references, Clock clock) {
 		this.categories = categories;
 		this.access = access;
-		this.store = store;
+		this.references = references;
 		this.clock = clock;
 	}
 
@@ -60,12 +60,15 @@ public class CategoryService {
 		return this.categories.find(id).orElseThrow();
 	}
 
-	/** Deletes the category; its tasks keep existing without one. */
+	/**
+	 * Deletes the category; its tasks keep existing without one, each with a new version
+	 * saying so.
+	 */
 	@Transactional
 	public void delete(UUID id, CurrentUser user) {
 		Category current = visible(id, user);
 		this.access.requireEditor(current.projectId(), user);
-		this.store.clearCategory(id);
+		this.references.uncategorise(current.projectId(), id, user.id());
 		this.categories.delete(id);
 	}
 

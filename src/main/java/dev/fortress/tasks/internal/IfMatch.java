@@ -1,5 +1,8 @@
 package dev.fortress.tasks.internal;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import org.jspecify.annotations.Nullable;
 
 import dev.fortress.platform.web.ApiException;
@@ -7,9 +10,10 @@ import dev.fortress.platform.web.ProblemType;
 
 /**
  * An {@code If-Match} precondition against a version (our ETags are the version, quoted).
- * Absent or {@code *} matches anything; anything else must name the current version.
+ * Absent or {@code *} matches anything; otherwise one of the listed tags (RFC 9110 allows
+ * a comma-separated list) must name the current version.
  */
-public record IfMatch(@Nullable Long version) {
+public record IfMatch(@Nullable Set<Long> versions) {
 
 	public static final IfMatch ANY = new IfMatch(null);
 
@@ -17,29 +21,31 @@ public record IfMatch(@Nullable Long version) {
 		if (header == null || header.isBlank() || header.strip().equals("*")) {
 			return ANY;
 		}
-		String tag = header.strip();
-		if (tag.startsWith("W/")) {
-			tag = tag.substring(2);
+		Set<Long> versions = new HashSet<>();
+		for (String part : header.split(",")) {
+			String tag = part.strip();
+			if (tag.startsWith("W/")) {
+				tag = tag.substring(2);
+			}
+			try {
+				versions.add(Long.parseLong(tag.replace("\"", "")));
+			}
+			catch (NumberFormatException ex) {
+				// no version of ours looks like this, so this tag can never match
+			}
 		}
-		tag = tag.replace("\"", "");
-		try {
-			return new IfMatch(Long.parseLong(tag));
-		}
-		catch (NumberFormatException ex) {
-			// no version of ours looks like this, so it can never match
-			return new IfMatch(-1L);
-		}
+		return new IfMatch(Set.copyOf(versions));
 	}
 
 	public boolean isAny() {
-		return this.version == null;
+		return this.versions == null;
 	}
 
 	/**
-	 * @throws ApiException 412 if a version was given and it is not {@code current}
+	 * @throws ApiException 412 if versions were given and none is {@code current}
 	 */
 	public void check(long current) {
-		if (this.version != null && this.version != current) {
+		if (this.versions != null && !this.versions.contains(current)) {
 			throw new ApiException(ProblemType.PRECONDITION_FAILED,
 					"The resource has changed (current version " + current + "); reload it and retry");
 		}

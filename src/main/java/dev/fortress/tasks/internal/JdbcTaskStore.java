@@ -105,13 +105,6 @@ class JdbcTaskStore implements TaskStore {
 	}
 
 	@Override
-	public void clearCategory(UUID categoryId) {
-		this.jdbc.sql("update tasks set category_id = null where category_id = :categoryId")
-			.param("categoryId", categoryId)
-			.update();
-	}
-
-	@Override
 	public List<Task> children(UUID parentId) {
 		return this.jdbc
 			.sql("select " + TaskRows.COLUMNS

@@ -24,14 +24,14 @@ public class MemberService {
 
 	private final IdentityApi identity;
 
-	private final TaskAssignments assignments;
+	private final TaskReferences references;
 
 	private final Clock clock;
 
-	MemberService(ProjectMembers members, ProjectAccess access, IdentityApi identity, TaskAssignments assignments,
+	MemberService(ProjectMembers members, ProjectAccess access, IdentityApi identity, TaskReferences references,
 			Clock clock) {
 		this.members = members;
-		this.assignments = assignments;
+		this.references = references;
 		this.access = access;
 		this.identity = identity;
 		this.clock = clock;
@@ -67,7 +67,7 @@ public class MemberService {
 		if (!this.members.remove(projectId, userId)) {
 			throw ApiException.notFound("Member");
 		}
-		this.assignments.unassign(projectId, userId, user.id());
+		this.references.unassign(projectId, userId, user.id());
 	}
 
 	/**

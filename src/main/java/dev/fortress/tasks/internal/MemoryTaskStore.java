@@ -86,19 +86,6 @@ class MemoryTaskStore implements TaskStore {
 	}
 
 	@Override
-	public void clearCategory(UUID categoryId) {
-		synchronized (this.lock) {
-			for (Task task : matching(task -> categoryId.equals(task.state().categoryId()))) {
-				TaskState s = task.state();
-				put(this.tasks, task.id(),
-						new Task(task.id(), task.type(),
-								s.withProject(s.projectId(), null, s.assigneeId(), s.parentId()), task.version(),
-								task.createdBy(), task.createdAt(), task.updatedAt(), task.completedAt()));
-			}
-		}
-	}
-
-	@Override
 	public List<Task> children(UUID parentId) {
 		synchronized (this.lock) {
 			List<Task> children = matching(task -> parentId.equals(task.state().parentId()));

@@ -1,8 +1,9 @@
 package dev.fortress.tasks.internal;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -37,15 +38,23 @@ public record TaskCursor(TaskSort sort, Instant createdAt, int priority, LocalDa
 		}
 		try {
 			TaskSort sort = TaskSort.valueOf(parts.get(0));
-			if (sort == expected) {
-				return new TaskCursor(sort, Instant.parse(parts.get(1)), Integer.parseInt(parts.get(2)),
-						LocalDate.parse(parts.get(3)), UUID.fromString(parts.get(4)));
+			Instant createdAt = Instant.parse(parts.get(1));
+			LocalDate dueKey = LocalDate.parse(parts.get(3));
+			// a forged cursor with a year PostgreSQL cannot hold would fail in the query
+			if (sort == expected && storable(LocalDate.ofInstant(createdAt, ZoneOffset.UTC)) && storable(dueKey)) {
+				return new TaskCursor(sort, createdAt, Integer.parseInt(parts.get(2)), dueKey,
+						UUID.fromString(parts.get(4)));
 			}
 		}
-		catch (IllegalArgumentException | DateTimeParseException ex) {
+		catch (IllegalArgumentException | DateTimeException ex) {
 			// fall through to the client error
 		}
 		throw ApiException.invalid("cursor", "is not a valid cursor for this sort");
+	}
+
+	/** A date within the years 1 to 9999, which both Java and PostgreSQL can hold. */
+	public static boolean storable(LocalDate date) {
+		return date.getYear() >= 1 && date.getYear() <= 9999;
 	}
 
 }

@@ -2,11 +2,13 @@ package dev.fortress.tasks.internal;
 
 import java.util.HashSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 import dev.fortress.platform.web.ApiException;
@@ -55,8 +57,7 @@ class TaskRules {
 	}
 
 	private void checkParent(@Nullable UUID taskId, UUID parentId, UUID project) {
-		Task parent = this.store.find(parentId)
-			.filter(found -> found.projectId().equals(project))
+		Task parent = lockParent(parentId).filter(found -> found.projectId().equals(project))
 			.orElseThrow(() -> ApiException.invalid("parentId", "is not a task of this project"));
 		int depth = 1;
 		Set<UUID> seen = new HashSet<>();
@@ -67,11 +68,26 @@ class TaskRules {
 			UUID next = ancestor.state().parentId();
 			ancestor = next == null ? null : this.store.find(next).orElse(null);
 		}
-		// depth now counts the levels above and including the task; add the levels below
-		// it
+		// depth now counts the task and the levels above it; add the levels below it
 		int below = (taskId == null) ? 0 : height(taskId, MAX_DEPTH);
-		if (depth - 1 + 1 + below > MAX_DEPTH) {
+		if (depth + below > MAX_DEPTH) {
 			throw ApiException.invalid("parentId", "subtasks may be at most " + MAX_DEPTH + " levels deep");
+		}
+	}
+
+	/**
+	 * Reads the parent under a row lock, held until the transaction ends. A plain read
+	 * saw a parent that a concurrent, uncommitted move was taking to another project, and
+	 * the new subtask was left behind in the old one. Two tasks made each other's parent
+	 * at the same time now deadlock instead of forming a cycle; PostgreSQL aborts one and
+	 * the caller gets a 409 to retry.
+	 */
+	private Optional<Task> lockParent(UUID parentId) {
+		try {
+			return this.store.findForUpdate(parentId);
+		}
+		catch (PessimisticLockingFailureException ex) {
+			throw ApiException.conflict("The parent task is being changed concurrently; retry");
 		}
 	}
 

@@ -72,7 +72,7 @@ public class TaskService {
 	public TaskCard update(UUID id, TaskPatch patch, IfMatch ifMatch, CurrentUser user) {
 		for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
 			Task current = this.store.findForUpdate(id).orElseThrow(() -> ApiException.notFound("Task"));
-			this.access.requireEditor(current.projectId(), user);
+			requireEditor(current, user);
 			ifMatch.check(current.version());
 			TaskState next = patch.applyTo(current);
 			if (next.equals(current.state())) {
@@ -91,22 +91,21 @@ public class TaskService {
 
 	@Transactional
 	public void delete(UUID id, CurrentUser user) {
-		Task task = this.store.find(id).orElseThrow(() -> ApiException.notFound("Task"));
-		this.access.requireEditor(task.projectId(), user);
+		editable(id, user);
 		this.store.delete(id);
 	}
 
 	/** One page of the tasks the caller may see, in a constant number of statements. */
 	public CursorPage<TaskCard> list(TaskQuery query, CurrentUser user) {
-		Set<UUID> visible = this.access.visibleProjects(user);
-		if (query.projectId() != null && visible != null && !visible.contains(query.projectId())) {
-			throw ApiException.notFound("Project");
-		}
+		Set<UUID> visible = null;
 		if (query.projectId() != null) {
-			// visibility is settled for a single project: without the redundant "any of
-			// my
-			// projects" condition the planner walks the (project, created) index in order
-			visible = null;
+			// visibility is settled for a single project (404 for a missing one, admins
+			// included): without a redundant "any of my projects" condition the planner
+			// walks the (project, created) index in order
+			this.access.requireViewer(query.projectId(), user);
+		}
+		else {
+			visible = this.access.visibleProjects(user);
 		}
 		TaskCursor after = TaskCursor.decode(query.cursor(), query.sort());
 		List<Task> rows = this.store.search(new TaskSearch(visible, query.projectId(), query.status(), query.priority(),
@@ -129,9 +128,7 @@ public class TaskService {
 	/** The task if the caller may see its project; 404 otherwise (no existence leak). */
 	public Task visible(UUID id, CurrentUser user) {
 		Task task = this.store.find(id).orElseThrow(() -> ApiException.notFound("Task"));
-		if (this.access.effectiveRole(task.projectId(), user).isEmpty()) {
-			throw ApiException.notFound("Task");
-		}
+		requireViewer(task, user);
 		return task;
 	}
 
@@ -139,9 +136,23 @@ public class TaskService {
 	 * The task if the caller may change it: 404 if they may not see it, 403 if only read.
 	 */
 	public Task editable(UUID id, CurrentUser user) {
-		Task task = visible(id, user);
-		this.access.requireEditor(task.projectId(), user);
+		Task task = this.store.find(id).orElseThrow(() -> ApiException.notFound("Task"));
+		requireEditor(task, user);
 		return task;
+	}
+
+	/**
+	 * "Task not found", exactly as for a task that does not exist: a "Project not found"
+	 * here would tell a non-member that the id is a real task.
+	 */
+	private ProjectRole requireViewer(Task task, CurrentUser user) {
+		return this.access.effectiveRole(task.projectId(), user).orElseThrow(() -> ApiException.notFound("Task"));
+	}
+
+	private void requireEditor(Task task, CurrentUser user) {
+		if (!requireViewer(task, user).canEdit()) {
+			throw ApiException.forbidden("You may only read this project");
+		}
 	}
 
 	TaskCard card(Task task) {

@@ -41,9 +41,6 @@ public interface TaskStore {
 	/** Deletes every task of a project (the project is being deleted). */
 	void deleteProject(UUID projectId);
 
-	/** Clears the category on every task that has it (the category is being deleted). */
-	void clearCategory(UUID categoryId);
-
 	/** The direct subtasks of a task, oldest first. */
 	List<Task> children(UUID parentId);
 

@@ -73,12 +73,13 @@ class CategoryController {
 		return ResponseEntity.noContent().build();
 	}
 
-	record CategoryRequest(@NotBlank @Size(max = 100) String name,
+	record CategoryRequest(@NotBlank @Size(max = 100) @PlainText String name,
 			@Pattern(regexp = COLOR, message = "must be a colour like #1a2b3c") @Nullable String color) {
 	}
 
 	record CategoryPatchRequest(
-			@Size(min = 1, max = 100) @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Nullable String name,
+			@Size(min = 1, max = 100) @Pattern(regexp = ".*\\S.*",
+					message = "must not be blank") @PlainText @Nullable String name,
 			@Pattern(regexp = COLOR, message = "must be a colour like #1a2b3c") @Nullable String color) {
 	}
 

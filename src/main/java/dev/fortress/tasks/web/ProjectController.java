@@ -84,13 +84,14 @@ class ProjectController {
 		return ResponseEntity.noContent().build();
 	}
 
-	record CreateProjectRequest(@NotBlank @Size(max = 200) String name,
-			@Size(max = 2000) @Nullable String description) {
+	record CreateProjectRequest(@NotBlank @Size(max = 200) @PlainText String name,
+			@Size(max = 2000) @PlainText @Nullable String description) {
 	}
 
 	record UpdateProjectRequest(
-			@Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Nullable String name,
-			@Size(max = 2000) @Nullable String description) {
+			@Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*",
+					message = "must not be blank") @PlainText @Nullable String name,
+			@Size(max = 2000) @PlainText @Nullable String description) {
 	}
 
 }

@@ -31,6 +31,7 @@ import dev.fortress.platform.web.Pages;
 import dev.fortress.tasks.internal.IfMatch;
 import dev.fortress.tasks.internal.Priority;
 import dev.fortress.tasks.internal.TaskCard;
+import dev.fortress.tasks.internal.TaskCursor;
 import dev.fortress.tasks.internal.TaskQuery;
 import dev.fortress.tasks.internal.TaskService;
 import dev.fortress.tasks.internal.TaskSort;
@@ -71,8 +72,8 @@ class TaskController {
 			@RequestParam(required = false) @Nullable TaskType type,
 			@RequestParam(required = false) @Nullable UUID categoryId,
 			@RequestParam(required = false) @Nullable UUID assigneeId,
-			@RequestParam(required = false) @Size(max = 50) @Nullable String label,
-			@RequestParam(required = false) @Size(max = 200) @Nullable String q,
+			@RequestParam(required = false) @Size(max = 50) @PlainText @Nullable String label,
+			@RequestParam(required = false) @Size(max = 200) @PlainText @Nullable String q,
 			@RequestParam(required = false) @Nullable LocalDate dueBefore,
 			@RequestParam(defaultValue = "created") String sort,
 			@RequestParam(required = false) @Nullable String cursor,
@@ -81,6 +82,9 @@ class TaskController {
 		TaskSort order = TaskSort.fromParam(sort);
 		if (order == null) {
 			throw ApiException.invalid("sort", "must be one of created, dueDate, priority");
+		}
+		if (dueBefore != null && !TaskCursor.storable(dueBefore)) {
+			throw ApiException.invalid("dueBefore", "must be between 0001-01-01 and 9999-12-31");
 		}
 		String normalisedLabel = label == null ? null : label.strip().toLowerCase(java.util.Locale.ROOT);
 		TaskQuery query = new TaskQuery(projectId, status, priority, type, categoryId, assigneeId, normalisedLabel, q,

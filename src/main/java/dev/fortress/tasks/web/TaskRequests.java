@@ -32,8 +32,9 @@ final class TaskRequests {
 	private TaskRequests() {
 	}
 
-	record CreateTaskRequest(@NotBlank @Size(max = 200) String title, @Size(max = 10000) @Nullable String description,
-			@NotNull TaskType type, @NotNull Priority priority, @Nullable TaskStatus status, @Nullable UUID categoryId,
+	record CreateTaskRequest(@NotBlank @Size(max = 200) @PlainText String title,
+			@Size(max = 10000) @PlainText @Nullable String description, @NotNull TaskType type,
+			@NotNull Priority priority, @Nullable TaskStatus status, @Nullable UUID categoryId,
 			@Nullable UUID assigneeId, @Size(max = 20) @Nullable List<@NotNull @Size(max = 50) String> labels,
 			@Nullable LocalDate dueDate, @Nullable UUID parentId, @Nullable Severity severity,
 			@Min(0) @Max(100) @Nullable Integer storyPoints) {
@@ -56,9 +57,11 @@ final class TaskRequests {
 
 		@Size(min = 1, max = 200)
 		@Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+		@PlainText
 		private @Nullable String title;
 
 		@Size(max = 10000)
+		@PlainText
 		private @Nullable String description;
 
 		private @Nullable Priority priority;
@@ -153,7 +156,7 @@ final class TaskRequests {
 	record RevertRequest(@NotNull @Positive Long version) {
 	}
 
-	record CommentRequest(@NotBlank @Size(max = 5000) String body) {
+	record CommentRequest(@NotBlank @Size(max = 5000) @PlainText String body) {
 	}
 
 }

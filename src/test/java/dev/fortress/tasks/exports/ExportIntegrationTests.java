@@ -35,6 +35,12 @@ class ExportIntegrationTests extends TaskForgeTest {
 	@Autowired
 	private FortressProperties fortress;
 
+	@Autowired
+	private ExportJobs jobs;
+
+	@Autowired
+	private ExportRunner runner;
+
 	@Test
 	void csvJsonAndPdfExportsRunInTheBackgroundAndDownload() {
 		LoggedIn owner = loggedIn("EDITOR");
@@ -192,6 +198,22 @@ class ExportIntegrationTests extends TaskForgeTest {
 		assertThat(this.http.delete("/api/v1/projects/" + project).token(owner.accessToken()).send().status())
 			.isEqualTo(204);
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(directory).doesNotExist());
+	}
+
+	@Test
+	void anExportWhoseProjectIsDeletedWhileItRunsLeavesNoFileBehind() {
+		LoggedIn owner = loggedIn("EDITOR");
+		UUID project = createProject(owner, "Deleted mid-export");
+		createTask(owner, project, "Being exported");
+		UUID id = job(project, owner.id(), "RUNNING", 1);
+		ExportJob running = this.jobs.find(id).orElseThrow();
+		// the project goes (and its job rows with it) while the runner is writing
+		this.jdbc.sql("delete from projects where id = :id").param("id", project).update();
+
+		this.runner.run(running);
+
+		assertThat(this.jobs.find(id)).isEmpty();
+		assertThat(this.fortress.dataDir().resolve("exports").resolve(project.toString())).doesNotExist();
 	}
 
 	private String download(LoggedIn user, UUID project, String format, String contentType) {

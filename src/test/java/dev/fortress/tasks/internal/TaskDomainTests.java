@@ -94,12 +94,19 @@ class TaskDomainTests {
 	void ifMatchAcceptsQuotedWeakAndWildcardTags() {
 		assertThat(IfMatch.parse(null).isAny()).isTrue();
 		assertThat(IfMatch.parse("*").isAny()).isTrue();
-		assertThat(IfMatch.parse("\"3\"").version()).isEqualTo(3);
-		assertThat(IfMatch.parse("W/\"3\"").version()).isEqualTo(3);
+		assertThat(IfMatch.parse("\"3\"").versions()).containsExactly(3L);
+		assertThat(IfMatch.parse("W/\"3\"").versions()).containsExactly(3L);
 		IfMatch.parse("\"3\"").check(3);
 		assertThatThrownBy(() -> IfMatch.parse("\"2\"").check(3)).isInstanceOfSatisfying(ApiException.class,
 				ex -> assertThat(ex.type()).isEqualTo(ProblemType.PRECONDITION_FAILED));
 		assertThatThrownBy(() -> IfMatch.parse("\"abc\"").check(3)).isInstanceOf(ApiException.class);
+	}
+
+	@Test
+	void ifMatchWithAListMatchesAnyOfItsTags() {
+		IfMatch.parse("\"2\", \"3\"").check(3);
+		IfMatch.parse("\"junk\",W/\"3\"").check(3);
+		assertThatThrownBy(() -> IfMatch.parse("\"1\", \"2\"").check(3)).isInstanceOf(ApiException.class);
 	}
 
 	@Test

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -150,6 +153,35 @@ class TaskMoveIntegrationTests extends TaskForgeTest {
 		assertThat(snapshot(t)).isEqualTo(before);
 	}
 
+	@Test
+	void aSubtaskCreatedWhileItsParentMovesNeverEndsUpInTheOldProject() throws Exception {
+		Tree t = tree();
+		TaskMover mover = new TaskMover(this.store, this.access, this.categories, this.events, this.clock);
+		CurrentUser owner = new CurrentUser(t.owner().id(), Role.EDITOR);
+		AtomicReference<CompletableFuture<Http.Response>> create = new AtomicReference<>();
+
+		new TransactionTemplate(this.transactionManager).executeWithoutResult(status -> {
+			mover.move(t.root(), t.target(), owner);
+			// the move is written but not committed: a subtask of the root arrives now
+			create.set(CompletableFuture.supplyAsync(() -> postTask(t.owner(), t.source(),
+					Map.of("title", "Late child", "type", "TASK", "priority", "LOW", "parentId", t.root()))));
+			try {
+				Thread.sleep(700);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		});
+
+		Http.Response created = create.get().get(30, TimeUnit.SECONDS);
+		assertThat(created.status()).as(created.toString()).isEqualTo(400);
+		Integer strays = this.jdbc.sql("""
+				select count(*) from tasks c join tasks p on p.id = c.parent_id where c.project_id <> p.project_id
+				and p.id = :root
+				""").param("root", t.root()).query(Integer.class).single();
+		assertThat(strays).isZero();
+	}
+
 	/** Project, version and history length of every task of the tree, as stored. */
 	private String snapshot(Tree t) {
 		return this.jdbc
@@ -208,11 +240,6 @@ class TaskMoveIntegrationTests extends TaskForgeTest {
 		@Override
 		public void deleteProject(UUID projectId) {
 			this.delegate.deleteProject(projectId);
-		}
-
-		@Override
-		public void clearCategory(UUID categoryId) {
-			this.delegate.clearCategory(categoryId);
 		}
 
 		@Override
