@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,6 +29,11 @@ class FailureTestController {
 	@GetMapping("/api/v1/test-failures/database-down")
 	String databaseDown() {
 		throw new CannotGetJdbcConnectionException(SECRET, new SQLException(SECRET));
+	}
+
+	@GetMapping("/api/v1/test-failures/deadlock")
+	String deadlock() {
+		throw new CannotAcquireLockException(SECRET, new SQLException(SECRET, "40P01"));
 	}
 
 	@PostMapping("/api/v1/test-failures/echo")

@@ -150,6 +150,14 @@ class GatesIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void aDeadlockVictimIsAConflictToRetry() {
+		Http.Response response = this.http.get("/api/v1/test-failures/deadlock").token(this.user.accessToken()).send();
+		assertProblem(response, 409, "conflict");
+		assertThat(response.header("Retry-After")).isEqualTo("1");
+		assertThat(response.body()).doesNotContain(FailureTestController.SECRET);
+	}
+
+	@Test
 	void anUnavailableDatabaseIs503() {
 		Http.Response response = this.http.get("/api/v1/test-failures/database-down")
 			.token(this.user.accessToken())

@@ -16,6 +16,7 @@ import org.springframework.core.annotation.Order;
 import org.apache.tomcat.util.http.InvalidParameterException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
@@ -174,6 +175,19 @@ class ProblemExceptionHandler {
 	@ExceptionHandler(AccessDeniedException.class)
 	ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException ex, HttpServletRequest request) {
 		return problem(ProblemType.FORBIDDEN, "You are not allowed to do this", request);
+	}
+
+	/**
+	 * Two transactions deadlocked or a lock wait timed out: the database rolled this one
+	 * back, so nothing changed and the same request can simply be sent again.
+	 */
+	@ExceptionHandler(PessimisticLockingFailureException.class)
+	ResponseEntity<ProblemDetail> lockConflict(PessimisticLockingFailureException ex, HttpServletRequest request) {
+		log.warn("Lock conflict on {} {}: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());
+		return ResponseEntity.status(ProblemType.CONFLICT.status())
+			.header(HttpHeaders.RETRY_AFTER, "1")
+			.body(Problems.of(ProblemType.CONFLICT, "A concurrent change got in the way; nothing was changed, retry",
+					request));
 	}
 
 	@ExceptionHandler({ CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
