@@ -36,6 +36,7 @@ import dev.fortress.catalog.internal.ProductSort;
 import dev.fortress.platform.Money;
 import dev.fortress.platform.web.ApiException;
 import dev.fortress.platform.web.CursorPage;
+import dev.fortress.platform.web.IfMatch;
 import dev.fortress.platform.web.Pages;
 
 @RestController
@@ -98,8 +99,9 @@ class ProductController {
 	ResponseEntity<ProductView> update(@PathVariable UUID id, @Valid @RequestBody UpdateProductRequest request,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
 		Product current = this.catalog.get(id);
-		long version = ifMatch == null ? current.version() : parseVersion(ifMatch);
-		Product product = this.catalog.update(id, version, request.name() == null ? current.name() : request.name(),
+		IfMatch.parse(ifMatch).check(current.version());
+		Product product = this.catalog.update(id, current.version(),
+				request.name() == null ? current.name() : request.name(),
 				request.brand() == null ? current.brand() : request.brand(),
 				request.description() == null ? current.description() : request.description());
 		return ResponseEntity.ok().eTag(String.valueOf(product.version())).body(view(product));
@@ -107,15 +109,6 @@ class ProductController {
 
 	private ProductView view(Product product) {
 		return ProductView.of(product, this.catalog.stockOf(List.of(product)));
-	}
-
-	private static long parseVersion(String ifMatch) {
-		try {
-			return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").trim());
-		}
-		catch (NumberFormatException ex) {
-			return -1;
-		}
 	}
 
 	private static Money money(MoneyRequest price) {

@@ -21,6 +21,7 @@ import dev.fortress.inventory.StockLevel;
 import dev.fortress.inventory.StockReplenished;
 import dev.fortress.platform.Ids;
 import dev.fortress.platform.web.ApiException;
+import dev.fortress.platform.web.IfMatch;
 import dev.fortress.platform.web.ProblemType;
 
 /** Stock reads, restocks and drop creation. */
@@ -70,18 +71,16 @@ public class InventoryService implements InventoryApi {
 
 	/**
 	 * Sets the units on hand. Lowering it below what is reserved for unpaid orders is a
-	 * {@code 409}: those units are promised. With {@code expectedVersion} (If-Match), a
-	 * row changed since is a {@code 412}; without it the restock is unconditional. The
-	 * row is locked first: during a drop checkouts change it many times a second, and an
-	 * unlocked read-then-compare-and-set would answer 412 to a restock that never asked
-	 * for a precondition.
+	 * {@code 409}: those units are promised. With an If-Match precondition, a row changed
+	 * since is a {@code 412}; without one the restock is unconditional. The row is locked
+	 * first: during a drop checkouts change it many times a second, and an unlocked
+	 * read-then-compare-and-set would answer 412 to a restock that never asked for a
+	 * precondition.
 	 */
 	@Transactional
-	public StockLevel setOnHand(String sku, int onHand, @Nullable Long expectedVersion) {
+	public StockLevel setOnHand(String sku, int onHand, IfMatch ifMatch) {
 		StockLevel before = this.stocks.lock(sku).orElseThrow(() -> ApiException.notFound("SKU"));
-		if (expectedVersion != null && expectedVersion != before.version()) {
-			throw new ApiException(ProblemType.PRECONDITION_FAILED, "The stock changed since you read it");
-		}
+		ifMatch.check(before.version());
 		if (onHand < before.reserved()) {
 			throw ApiException.conflict("onHand cannot go below the " + before.reserved() + " reserved units");
 		}

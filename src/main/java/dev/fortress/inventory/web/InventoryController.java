@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.fortress.inventory.StockLevel;
 import dev.fortress.inventory.internal.InventoryService;
+import dev.fortress.platform.web.IfMatch;
 
 @RestController
 @RequestMapping("/api/v1/inventory")
@@ -46,7 +47,7 @@ class InventoryController {
 					+ "412 when If-Match is stale (every reservation changes the ETag).")
 	ResponseEntity<StockView> put(@PathVariable String sku, @Valid @RequestBody RestockRequest request,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-		return view(this.inventory.setOnHand(sku, request.onHand(), ETags.version(ifMatch)));
+		return view(this.inventory.setOnHand(sku, request.onHand(), IfMatch.parse(ifMatch)));
 	}
 
 	private static ResponseEntity<StockView> view(StockLevel level) {

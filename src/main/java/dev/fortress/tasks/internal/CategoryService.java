@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.fortress.identity.CurrentUser;
 import dev.fortress.platform.Ids;
 import dev.fortress.platform.web.ApiException;
+import dev.fortress.platform.web.IfMatch;
 
 /** Categories of a project: read by every member, changed by editors and owners. */
 @Service

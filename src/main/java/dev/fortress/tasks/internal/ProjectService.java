@@ -16,6 +16,7 @@ import dev.fortress.platform.Ids;
 import dev.fortress.platform.web.ApiException;
 import dev.fortress.platform.web.CursorPage;
 import dev.fortress.platform.web.Cursors;
+import dev.fortress.platform.web.IfMatch;
 import dev.fortress.tasks.ProjectDeleted;
 
 /** Creating, reading, renaming and deleting projects. */

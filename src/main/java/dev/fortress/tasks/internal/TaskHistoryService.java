@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.fortress.identity.CurrentUser;
 import dev.fortress.platform.web.ApiException;
+import dev.fortress.platform.web.IfMatch;
 
 /**
  * A task's history and its undo (seed: Command pattern with undo): reverting restores an

@@ -18,6 +18,7 @@ import dev.fortress.identity.IdentityApi;
 import dev.fortress.identity.UserSummary;
 import dev.fortress.platform.web.ApiException;
 import dev.fortress.platform.web.CursorPage;
+import dev.fortress.platform.web.IfMatch;
 
 /**
  * Task use cases: create, read, list, change, delete. Access is checked against the

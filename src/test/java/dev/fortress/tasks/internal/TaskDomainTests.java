@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import dev.fortress.platform.web.ApiException;
+import dev.fortress.platform.web.IfMatch;
 import dev.fortress.platform.web.ProblemType;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,17 +1,15 @@
-package dev.fortress.tasks.internal;
+package dev.fortress.platform.web;
 
 import java.util.HashSet;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.fortress.platform.web.ApiException;
-import dev.fortress.platform.web.ProblemType;
-
 /**
- * An {@code If-Match} precondition against a version (our ETags are the version, quoted).
- * Absent or {@code *} matches anything; otherwise one of the listed tags (RFC 9110 allows
- * a comma-separated list) must name the current version.
+ * An {@code If-Match} precondition against a version (our ETags are the version, quoted),
+ * the one parser every module uses. Absent or {@code *} matches anything; otherwise one
+ * of the listed tags (RFC 9110 allows a comma-separated list) must name the current
+ * version.
  */
 public record IfMatch(@Nullable Set<Long> versions) {
 
