@@ -5,7 +5,6 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.stereotype.Component;
 
@@ -21,10 +20,10 @@ class JwtPrincipalResolver implements RequestPrincipalResolver {
 
 	private static final String PREFIX = "Bearer ";
 
-	private final JwtDecoder decoder;
+	private final VerifiedTokens tokens;
 
-	JwtPrincipalResolver(JwtDecoder decoder) {
-		this.decoder = decoder;
+	JwtPrincipalResolver(VerifiedTokens tokens) {
+		this.tokens = tokens;
 	}
 
 	@Override
@@ -34,7 +33,8 @@ class JwtPrincipalResolver implements RequestPrincipalResolver {
 			return Optional.empty();
 		}
 		try {
-			return Optional.ofNullable(this.decoder.decode(header.substring(PREFIX.length()).trim()).getSubject());
+			return Optional
+				.ofNullable(this.tokens.decode(header.substring(PREFIX.length()).trim(), request).getSubject());
 		}
 		catch (JwtException ex) {
 			return Optional.empty();

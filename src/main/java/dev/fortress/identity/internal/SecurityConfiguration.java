@@ -69,7 +69,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	JwtDecoder jwtDecoder(RSAKey signingKey, IdentityProperties properties, Clock clock) throws JOSEException {
+	VerifiedTokens jwtDecoder(RSAKey signingKey, IdentityProperties properties, Clock clock) throws JOSEException {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(signingKey.toRSAPublicKey())
 			.signatureAlgorithm(SignatureAlgorithm.RS256)
 			.validateType(false)
@@ -82,7 +82,7 @@ class SecurityConfiguration {
 				new JwtIssuerValidator(properties.issuer()), new JwtAudienceValidator(properties.audience()),
 				required(JwtClaimNames.SUB), required(JwtClaimNames.JTI), required(JwtClaimNames.IAT));
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-		return decoder;
+		return new VerifiedTokens(decoder);
 	}
 
 	@Bean
