@@ -54,8 +54,8 @@ public class ProjectService {
 			throw ApiException.forbidden("Viewers cannot create projects");
 		}
 		var now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
-		Project project = new Project(Ids.newId(), name.strip(), Projects.blankToNull(description), user.id(), 0, now,
-				now, ProjectRole.OWNER);
+		Project project = new Project(Ids.newId(), name.strip(), TaskFactory.blankToNull(description), user.id(), 0,
+				now, now, ProjectRole.OWNER);
 		this.projects.insert(project);
 		this.members.put(project.id(), user.id(), ProjectRole.OWNER, now);
 		return project;
@@ -81,7 +81,7 @@ public class ProjectService {
 		Project current = get(id, user);
 		ifMatch.check(current.version());
 		Project changed = new Project(id, name == null ? current.name() : name.strip(),
-				description == null ? current.description() : Projects.blankToNull(description), current.createdBy(),
+				description == null ? current.description() : TaskFactory.blankToNull(description), current.createdBy(),
 				current.version(), current.createdAt(), this.clock.instant(), current.callerRole());
 		if (!this.projects.update(changed, current.version())) {
 			// changed between our read and our write: never overwrite silently
