@@ -28,13 +28,18 @@ class Payments {
 			.optional();
 	}
 
-	/** Starts the order's first charge; false if the order already has a payment. */
+	/**
+	 * Starts the order's first charge; false if the order already has a payment. The
+	 * idempotency key is derived from the order id and unique too, so the conflict clause
+	 * names no target: with {@code (order_id)} a concurrent first charge of the same
+	 * order could fail on the key's index instead of being a no-op.
+	 */
 	boolean startCharge(UUID orderId, long amount, String currency, String token, Instant now, Instant leaseUntil) {
 		return this.jdbc.sql("""
 				insert into payments (order_id, amount, currency, card_token, idempotency_key, state,
 				                      next_attempt_at, created_at, updated_at)
 				values (:orderId, :amount, :currency, :token, :key, 'CHARGING', :leaseUntil, :now, :now)
-				on conflict (order_id) do nothing
+				on conflict do nothing
 				""")
 			.param("orderId", orderId)
 			.param("amount", amount)
