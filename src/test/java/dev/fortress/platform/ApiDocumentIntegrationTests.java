@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class ApiDocumentIntegrationTests extends IntegrationTest {
 
-	static final Path DOCUMENT = Path.of("docs", "api.md");
+	private static final Path DOCUMENT = Path.of("docs", "api.md");
 
 	/** An operation heading: the method and path in one code span, then any words. */
 	private static final Pattern HEADING = Pattern.compile("^###\\s+`(GET|PUT|POST|PATCH|DELETE) (/\\S*)`.*$",
