@@ -45,7 +45,7 @@ import static org.assertj.core.api.Assertions.fail;
  * swept the day it is added), and each gets hostile path ids, query parameters, headers,
  * bodies and content types, as ADMIN, as EDITOR and without a token. No answer may be a
  * 5xx (but a documented 503 with Retry-After), every 4xx must be the problem+json of
- * API.md, no body may leak internals, and input that is bad by any reading must be
+ * docs/api.md, no body may leak internals, and input that is bad by any reading must be
  * refused. All findings are reported together.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

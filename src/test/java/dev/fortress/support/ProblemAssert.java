@@ -3,7 +3,7 @@ package dev.fortress.support;
 import static dev.fortress.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The problem+json contract of API.md, checked in one place for every test. */
+/** The problem+json contract of docs/api.md, checked in one place for every test. */
 public final class ProblemAssert {
 
 	private ProblemAssert() {
