@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.fortress.identity.Role;
 import dev.fortress.identity.UserRegistered;
@@ -41,10 +42,12 @@ public class Accounts {
 
 	private final ApplicationEventPublisher events;
 
+	private final TransactionTemplate transactions;
+
 	private final Clock clock;
 
 	Accounts(Users users, PasswordHasher hasher, PasswordPolicy policy, LoginThrottle throttle, Sessions sessions,
-			AccountStatus status, ApplicationEventPublisher events, Clock clock) {
+			AccountStatus status, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
 		this.users = users;
 		this.hasher = hasher;
 		this.policy = policy;
@@ -52,6 +55,7 @@ public class Accounts {
 		this.sessions = sessions;
 		this.status = status;
 		this.events = events;
+		this.transactions = transactions;
 		this.clock = clock;
 	}
 
@@ -66,7 +70,7 @@ public class Accounts {
 		this.policy.check("password", password);
 		Instant now = this.clock.instant();
 		User user = new User(Ids.newId(), User.normalizeEmail(email), displayName.trim(), this.hasher.hash(password),
-				role, false, 0, now, now);
+				role, false, 0, 0, now, now);
 		if (!this.users.insert(user)) {
 			throw ApiException.conflict("An account with this e-mail already exists");
 		}
@@ -98,7 +102,10 @@ public class Accounts {
 		return this.sessions.start(user);
 	}
 
-	/** Changes the password and ends every session (all refresh tokens are revoked). */
+	/**
+	 * Changes the password and ends every session (refresh tokens are revoked, access
+	 * tokens stop working).
+	 */
 	public void changePassword(UUID userId, String currentPassword, String newPassword) {
 		User user = this.users.findById(userId).orElseThrow(() -> ApiException.notFound("User"));
 		if (!this.hasher.matches(currentPassword, user.passwordHash())) {
@@ -106,8 +113,10 @@ public class Accounts {
 		}
 		this.policy.check("newPassword", newPassword);
 		String hash = this.hasher.hash(newPassword);
-		this.users.updatePasswordHash(userId, hash, this.clock.instant());
-		this.sessions.endAll(userId);
+		this.transactions.executeWithoutResult(tx -> {
+			this.users.updatePasswordHash(userId, hash, this.clock.instant());
+			this.sessions.endAll(userId);
+		});
 	}
 
 	public User get(UUID userId) {
@@ -122,15 +131,15 @@ public class Accounts {
 
 	/**
 	 * Changes an account's role and/or disabled flag. Disabling ends its sessions at
-	 * once. The last active admin cannot be demoted or disabled, or nobody could
-	 * administer.
+	 * once, for good: re-enabling the account does not bring back a token issued before.
+	 * The last active admin cannot be demoted or disabled, or nobody could administer.
 	 */
 	@Transactional
 	public User update(UUID userId, Role role, Boolean disabled) {
 		User user = get(userId);
 		Role newRole = role != null ? role : user.role();
 		boolean newDisabled = disabled != null ? disabled : user.disabled();
-		boolean losesAdmin = user.role() == Role.ADMIN && !user.disabled() && (newRole != Role.ADMIN || newDisabled);
+		boolean losesAdmin = user.isActiveAdmin() && (newRole != Role.ADMIN || newDisabled);
 		if (losesAdmin && this.users.countOtherActiveAdmins(userId) == 0) {
 			throw ApiException.conflict("The last active admin cannot be demoted or disabled");
 		}

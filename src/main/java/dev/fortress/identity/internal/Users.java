@@ -17,12 +17,13 @@ import dev.fortress.identity.Role;
 @Repository
 class Users {
 
-	private static final String COLUMNS = "id, email, display_name, password_hash, role, disabled, version, created_at, updated_at";
+	private static final String COLUMNS = "id, email, display_name, password_hash, role, disabled, session_generation, version, created_at, updated_at";
 
 	private static final RowMapper<User> MAPPER = (rs, n) -> new User(rs.getObject("id", UUID.class),
 			rs.getString("email"), rs.getString("display_name"), rs.getString("password_hash"),
-			Role.valueOf(rs.getString("role")), rs.getBoolean("disabled"), rs.getLong("version"),
-			rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+			Role.valueOf(rs.getString("role")), rs.getBoolean("disabled"), rs.getLong("session_generation"),
+			rs.getLong("version"), rs.getTimestamp("created_at").toInstant(),
+			rs.getTimestamp("updated_at").toInstant());
 
 	private final JdbcClient jdbc;
 
@@ -97,6 +98,16 @@ class Users {
 			.param("role", role.name())
 			.param("disabled", disabled)
 			.param("now", Timestamp.from(now))
+			.param("id", id)
+			.update();
+	}
+
+	/**
+	 * Moves the account to its next session generation: every token issued before stops
+	 * working.
+	 */
+	void nextSessionGeneration(UUID id) {
+		this.jdbc.sql("update users set session_generation = session_generation + 1 where id = :id")
 			.param("id", id)
 			.update();
 	}
