@@ -104,11 +104,15 @@ public class Accounts {
 
 	/**
 	 * Changes the password and ends every session (refresh tokens are revoked, access
-	 * tokens stop working).
+	 * tokens stop working). The current password is guarded by the same per-account
+	 * failure throttle as login: a stolen access token must not turn this into an
+	 * unthrottled password oracle.
 	 */
 	public void changePassword(UUID userId, String currentPassword, String newPassword) {
-		User user = this.users.findById(userId).orElseThrow(() -> ApiException.notFound("User"));
+		User user = get(userId);
+		this.throttle.checkAllowed(user.email());
 		if (!this.hasher.matches(currentPassword, user.passwordHash())) {
+			this.throttle.recordFailure(user.email());
 			throw ApiException.invalid("currentPassword", "is incorrect");
 		}
 		this.policy.check("newPassword", newPassword);
