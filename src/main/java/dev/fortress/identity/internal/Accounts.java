@@ -63,19 +63,24 @@ public class Accounts {
 	 * @throws ApiException 409 if the e-mail is taken, 400 if the password is weak
 	 */
 	public User register(String email, String password, String displayName) {
-		return create(email, password, displayName, Role.EDITOR);
+		this.policy.check("password", password);
+		return insert(email, this.hasher.hash(password), displayName, Role.EDITOR)
+			.orElseThrow(() -> ApiException.conflict("An account with this e-mail already exists"));
 	}
 
-	User create(String email, String password, String displayName, Role role) {
-		this.policy.check("password", password);
+	/**
+	 * Creates the account unless its e-mail is taken (then: empty) and announces it.
+	 * Joins the caller's transaction, if there is one.
+	 */
+	Optional<User> insert(String email, String passwordHash, String displayName, Role role) {
 		Instant now = this.clock.instant();
-		User user = new User(Ids.newId(), User.normalizeEmail(email), displayName.trim(), this.hasher.hash(password),
-				role, false, 0, 0, now, now);
+		User user = new User(Ids.newId(), User.normalizeEmail(email), displayName.trim(), passwordHash, role, false, 0,
+				0, now, now);
 		if (!this.users.insert(user)) {
-			throw ApiException.conflict("An account with this e-mail already exists");
+			return Optional.empty();
 		}
 		this.events.publishEvent(new UserRegistered(user.id(), user.email(), user.displayName(), now));
-		return user;
+		return Optional.of(user);
 	}
 
 	/**

@@ -63,6 +63,14 @@ class Users {
 			.optional();
 	}
 
+	/** The account, its row locked until the transaction ends. */
+	Optional<User> lockByEmail(String normalizedEmail) {
+		return this.jdbc.sql("select " + COLUMNS + " from users where email = :email for update")
+			.param("email", normalizedEmail)
+			.query(MAPPER)
+			.optional();
+	}
+
 	List<User> findAll(Collection<UUID> ids) {
 		if (ids.isEmpty()) {
 			return List.of();
@@ -100,6 +108,15 @@ class Users {
 			.param("now", Timestamp.from(now))
 			.param("id", id)
 			.update();
+	}
+
+	/** Sets the password and makes the account an enabled admin. */
+	void makeAdmin(UUID id, String hash, Instant now) {
+		this.jdbc.sql("""
+				update users set password_hash = :hash, role = 'ADMIN', disabled = false, version = version + 1,
+				  updated_at = :now
+				where id = :id
+				""").param("hash", hash).param("now", Timestamp.from(now)).param("id", id).update();
 	}
 
 	/**
