@@ -18,12 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * Every place that checks a password is braked against guessing. Small limits; this class
- * runs in its own application context, so its buckets start full. Accounts are set up
- * through the service, not HTTP, so only the requests under test spend the per-IP
- * credential bucket.
+ * Every place that checks a password, or tells whether an account exists, is braked
+ * against guessing. Small limits; this class runs in its own application context, so its
+ * buckets start full. Accounts are set up through the service, not HTTP, so only the
+ * requests under test spend the per-IP credential bucket.
  */
-@TestPropertySource(properties = "fortress.identity.login-failures-per-account=3")
+@TestPropertySource(properties = { "fortress.rate-limit.auth=5", "fortress.identity.login-failures-per-account=3" })
 class CredentialGuessingIntegrationTests extends IntegrationTest {
 
 	private static final String NEW_PASSWORD = "a-brand-new-secret";
@@ -70,6 +70,33 @@ class CredentialGuessingIntegrationTests extends IntegrationTest {
 		assertThat(changePassword(token, PASSWORD).status()).isEqualTo(204);
 	}
 
+	/**
+	 * A registration for a taken e-mail answers 409, so registration tells whether an
+	 * account exists; the per-IP credential bucket caps how many e-mails one client can
+	 * probe, and once it is spent the answer is the same for taken and free e-mails.
+	 */
+	@Test
+	void probingRegistrationForTakenEmailsIsCutOffByTheCredentialRateLimit() {
+		String taken = createUser("taken");
+		Http.Response first = register(taken);
+		assertProblem(first, 409, "conflict");
+		assertThat(first.header("RateLimit-Policy")).isEqualTo("\"auth\";q=5;w=60");
+		for (int i = 0; i < 4; i++) {
+			register(taken);
+		}
+
+		String free = uniqueEmail("free");
+		Http.Response probeTaken = register(taken);
+		Http.Response probeFree = register(free);
+		assertProblem(probeTaken, 429, "rate-limited");
+		assertProblem(probeFree, 429, "rate-limited");
+		assertThat(probeFree.text("detail")).isEqualTo(probeTaken.text("detail"));
+		assertThat(this.jdbc.sql("select count(*) from users where email = :email")
+			.param("email", free)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
 	private String createUser(String prefix) {
 		String email = uniqueEmail(prefix);
 		this.accounts.register(email, PASSWORD, prefix);
@@ -80,6 +107,12 @@ class CredentialGuessingIntegrationTests extends IntegrationTest {
 		return this.http
 			.put("/api/v1/me/password", Map.of("currentPassword", currentPassword, "newPassword", NEW_PASSWORD))
 			.token(token)
+			.send();
+	}
+
+	private Http.Response register(String email) {
+		return this.http
+			.post("/api/v1/auth/register", Map.of("email", email, "password", PASSWORD, "displayName", "Probe"))
 			.send();
 	}
 
