@@ -72,12 +72,27 @@ class AdminBootstrap implements SmartInitializingSingleton {
 			throw new IllegalStateException("FORTRESS_ADMIN_PASSWORD is not acceptable: " + ex.errors(), ex);
 		}
 		String email = User.normalizeEmail(this.properties.adminEmail());
-		if (this.users.findByEmail(email).filter(User::isActiveAdmin).isPresent()) {
-			log.info("Admin account {} exists; its password is left as its owner set it", email);
+		User admin = this.users.findByEmail(email).filter(User::isActiveAdmin).orElse(null);
+		if (admin != null) {
+			leaveAlone(admin, password);
 			return;
 		}
 		String hash = this.hasher.hash(password);
 		this.transactions.executeWithoutResult(tx -> ensureAdmin(email, hash));
+	}
+
+	private void leaveAlone(User admin, String configuredPassword) {
+		if (this.hasher.matches(configuredPassword, admin.passwordHash())) {
+			log.info("Admin account {} is in place", admin.email());
+			return;
+		}
+		// Its owner may have changed the password, which a restart must not undo. But
+		// earlier
+		// versions promoted an existing account without its password: say so, once per
+		// start.
+		log.warn("Admin account {} does not answer to FORTRESS_ADMIN_PASSWORD and is left as it is. If nobody "
+				+ "changed its password on purpose, someone else may have registered it before it was made admin: "
+				+ "disable it and configure another FORTRESS_ADMIN_EMAIL", admin.email());
 	}
 
 	private void ensureAdmin(String email, String hash) {

@@ -5,8 +5,11 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.fortress.identity.Role;
@@ -75,7 +78,8 @@ class AdminBootstrapIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
-	void anActiveAdminKeepsThePasswordItChoseAndItsSessions() {
+	@ExtendWith(OutputCaptureExtension.class)
+	void anActiveAdminKeepsThePasswordItChoseAndItsSessions(CapturedOutput output) {
 		String email = uniqueEmail("settled-admin");
 		bootstrap(email, ADMIN_PASSWORD);
 		User admin = this.users.findByEmail(email).orElseThrow();
@@ -88,6 +92,7 @@ class AdminBootstrapIntegrationTests extends IntegrationTest {
 				this.users.findById(admin.id()).orElseThrow().passwordHash()))
 			.isTrue();
 		assertThat(this.http.get("/api/v1/me").token(token).send().status()).isEqualTo(200);
+		assertThat(output).contains("Admin account " + email + " does not answer to FORTRESS_ADMIN_PASSWORD");
 	}
 
 	@Test
