@@ -130,7 +130,8 @@ class AdminBootstrapStartupTests extends IntegrationTest {
 			}
 			long waiting = this.jdbc.sql("""
 					select count(*) from pg_stat_activity
-					where wait_event_type = 'Lock' and query ilike '%insert into users%'
+					where datname = current_database() and wait_event_type = 'Lock'
+					 and query ilike '%insert into users%'
 					""").query(Long.class).single();
 			if (waiting > 0) {
 				return;
