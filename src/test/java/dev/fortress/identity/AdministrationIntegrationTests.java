@@ -96,6 +96,21 @@ class AdministrationIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void reEnablingAnAccountDoesNotReviveTokensIssuedBeforeItWasDisabled() {
+		LoggedIn admin = loggedIn("ADMIN");
+		LoggedIn user = loggedIn("EDITOR");
+		assertThat(me(user).status()).isEqualTo(200);
+		setDisabled(admin, user, true);
+		setDisabled(admin, user, false);
+
+		assertProblem(me(user), 401, "unauthorized");
+		assertProblem(this.http.post("/api/v1/auth/refresh", Map.of("refreshToken", user.refreshToken())).send(), 401,
+				"unauthorized");
+		LoggedIn again = login(new TestUser(user.id(), user.email()));
+		assertThat(me(again).status()).isEqualTo(200);
+	}
+
+	@Test
 	void roleChangesTakeEffectOnExistingTokens() {
 		LoggedIn admin = loggedIn("ADMIN");
 		LoggedIn editor = loggedIn("EDITOR");
@@ -138,6 +153,13 @@ class AdministrationIntegrationTests extends IntegrationTest {
 		assertProblem(this.http.patch("/api/v1/admin/users/" + user.id(), Map.of()).token(admin.accessToken()).send(),
 				400, "validation-error");
 		assertThat(me(user).text("role")).isEqualTo("EDITOR");
+	}
+
+	private void setDisabled(LoggedIn admin, LoggedIn user, boolean disabled) {
+		Http.Response response = this.http.patch("/api/v1/admin/users/" + user.id(), Map.of("disabled", disabled))
+			.token(admin.accessToken())
+			.send();
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
 	}
 
 	private Http.Response me(LoggedIn user) {

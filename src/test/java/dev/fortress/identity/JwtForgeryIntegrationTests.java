@@ -126,6 +126,13 @@ class JwtForgeryIntegrationTests extends IntegrationTest {
 	void missingRequiredClaimsAreRejected() throws Exception {
 		assertUnauthorized(me(sign(claims(c -> c.jwtID(null)), header(), this.signingKey)));
 		assertUnauthorized(me(sign(claims(c -> c.expirationTime(null)), header(), this.signingKey)));
+		assertUnauthorized(me(sign(claims(c -> c.claim("sgen", null)), header(), this.signingKey)));
+	}
+
+	@Test
+	void aTokenOfAnotherSessionGenerationIsRejected() throws Exception {
+		assertUnauthorized(me(sign(claims(c -> c.claim("sgen", 1)), header(), this.signingKey)));
+		assertUnauthorized(me(sign(claims(c -> c.claim("sgen", "0")), header(), this.signingKey)));
 	}
 
 	@Test
@@ -173,7 +180,8 @@ class JwtForgeryIntegrationTests extends IntegrationTest {
 			.notBeforeTime(Date.from(now))
 			.expirationTime(Date.from(now.plusSeconds(300)))
 			.jwtID(UUID.randomUUID().toString())
-			.claim("role", "EDITOR");
+			.claim("role", "EDITOR")
+			.claim("sgen", 0);
 		change.accept(builder);
 		return builder.build();
 	}

@@ -93,7 +93,7 @@ class SessionIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
-	void changingThePasswordRevokesEveryRefreshToken() {
+	void changingThePasswordEndsEverySession() {
 		TestUser account = newUser("pw-change");
 		LoggedIn one = login(account);
 		LoggedIn two = login(account);
@@ -104,6 +104,8 @@ class SessionIntegrationTests extends IntegrationTest {
 		assertThat(changed.status()).isEqualTo(204);
 		assertThat(refresh(one.refreshToken()).status()).isEqualTo(401);
 		assertThat(refresh(two.refreshToken()).status()).isEqualTo(401);
+		assertProblem(this.http.get("/api/v1/me").token(one.accessToken()).send(), 401, "unauthorized");
+		assertProblem(this.http.get("/api/v1/me").token(two.accessToken()).send(), 401, "unauthorized");
 		assertThat(this.http.post("/api/v1/auth/login", Map.of("email", account.email(), "password", PASSWORD))
 			.send()
 			.status()).isEqualTo(401);

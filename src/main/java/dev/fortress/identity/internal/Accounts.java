@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.fortress.identity.Role;
 import dev.fortress.identity.UserRegistered;
@@ -41,10 +42,12 @@ public class Accounts {
 
 	private final ApplicationEventPublisher events;
 
+	private final TransactionTemplate transactions;
+
 	private final Clock clock;
 
 	Accounts(Users users, PasswordHasher hasher, PasswordPolicy policy, LoginThrottle throttle, Sessions sessions,
-			AccountStatus status, ApplicationEventPublisher events, Clock clock) {
+			AccountStatus status, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
 		this.users = users;
 		this.hasher = hasher;
 		this.policy = policy;
@@ -52,6 +55,7 @@ public class Accounts {
 		this.sessions = sessions;
 		this.status = status;
 		this.events = events;
+		this.transactions = transactions;
 		this.clock = clock;
 	}
 
@@ -59,19 +63,24 @@ public class Accounts {
 	 * @throws ApiException 409 if the e-mail is taken, 400 if the password is weak
 	 */
 	public User register(String email, String password, String displayName) {
-		return create(email, password, displayName, Role.EDITOR);
+		this.policy.check("password", password);
+		return insert(email, this.hasher.hash(password), displayName, Role.EDITOR)
+			.orElseThrow(() -> ApiException.conflict("An account with this e-mail already exists"));
 	}
 
-	User create(String email, String password, String displayName, Role role) {
-		this.policy.check("password", password);
+	/**
+	 * Creates the account unless its e-mail is taken (then: empty) and announces it.
+	 * Joins the caller's transaction, if there is one.
+	 */
+	Optional<User> insert(String email, String passwordHash, String displayName, Role role) {
 		Instant now = this.clock.instant();
-		User user = new User(Ids.newId(), User.normalizeEmail(email), displayName.trim(), this.hasher.hash(password),
-				role, false, 0, now, now);
+		User user = new User(Ids.newId(), User.normalizeEmail(email), displayName.trim(), passwordHash, role, false, 0,
+				0, now, now);
 		if (!this.users.insert(user)) {
-			throw ApiException.conflict("An account with this e-mail already exists");
+			return Optional.empty();
 		}
 		this.events.publishEvent(new UserRegistered(user.id(), user.email(), user.displayName(), now));
-		return user;
+		return Optional.of(user);
 	}
 
 	/**
@@ -98,16 +107,25 @@ public class Accounts {
 		return this.sessions.start(user);
 	}
 
-	/** Changes the password and ends every session (all refresh tokens are revoked). */
+	/**
+	 * Changes the password and ends every session (refresh tokens are revoked, access
+	 * tokens stop working). The current password is guarded by the same per-account
+	 * failure throttle as login: a stolen access token must not turn this into an
+	 * unthrottled password oracle.
+	 */
 	public void changePassword(UUID userId, String currentPassword, String newPassword) {
-		User user = this.users.findById(userId).orElseThrow(() -> ApiException.notFound("User"));
+		User user = get(userId);
+		this.throttle.checkAllowed(user.email());
 		if (!this.hasher.matches(currentPassword, user.passwordHash())) {
+			this.throttle.recordFailure(user.email());
 			throw ApiException.invalid("currentPassword", "is incorrect");
 		}
 		this.policy.check("newPassword", newPassword);
 		String hash = this.hasher.hash(newPassword);
-		this.users.updatePasswordHash(userId, hash, this.clock.instant());
-		this.sessions.endAll(userId);
+		this.transactions.executeWithoutResult(tx -> {
+			this.users.updatePasswordHash(userId, hash, this.clock.instant());
+			this.sessions.endAll(userId);
+		});
 	}
 
 	public User get(UUID userId) {
@@ -122,15 +140,15 @@ public class Accounts {
 
 	/**
 	 * Changes an account's role and/or disabled flag. Disabling ends its sessions at
-	 * once. The last active admin cannot be demoted or disabled, or nobody could
-	 * administer.
+	 * once, for good: re-enabling the account does not bring back a token issued before.
+	 * The last active admin cannot be demoted or disabled, or nobody could administer.
 	 */
 	@Transactional
 	public User update(UUID userId, Role role, Boolean disabled) {
 		User user = get(userId);
 		Role newRole = role != null ? role : user.role();
 		boolean newDisabled = disabled != null ? disabled : user.disabled();
-		boolean losesAdmin = user.role() == Role.ADMIN && !user.disabled() && (newRole != Role.ADMIN || newDisabled);
+		boolean losesAdmin = user.isActiveAdmin() && (newRole != Role.ADMIN || newDisabled);
 		if (losesAdmin && this.users.countOtherActiveAdmins(userId) == 0) {
 			throw ApiException.conflict("The last active admin cannot be demoted or disabled");
 		}

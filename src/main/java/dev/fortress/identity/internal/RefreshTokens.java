@@ -31,18 +31,23 @@ class RefreshTokens {
 		this.jdbc = jdbc;
 	}
 
-	/** Stores a new token of the family and returns its clear value. */
-	String issue(UUID userId, UUID familyId, Instant now, Instant familyExpiresAt) {
+	/**
+	 * Stores a new token of the family, issued in the account's given session generation,
+	 * and returns its clear value.
+	 */
+	String issue(UUID userId, long sessionGeneration, UUID familyId, Instant now, Instant familyExpiresAt) {
 		byte[] secret = new byte[32];
 		RANDOM.nextBytes(secret);
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-		this.jdbc.sql("""
-				insert into refresh_tokens (id, family_id, user_id, token_hash, issued_at, expires_at)
-				values (:id, :family, :user, :hash, :now, :expires)
-				""")
+		this.jdbc
+			.sql("""
+					insert into refresh_tokens (id, family_id, user_id, session_generation, token_hash, issued_at, expires_at)
+					values (:id, :family, :user, :generation, :hash, :now, :expires)
+					""")
 			.param("id", Ids.newId())
 			.param("family", familyId)
 			.param("user", userId)
+			.param("generation", sessionGeneration)
 			.param("hash", hash(token))
 			.param("now", Timestamp.from(now))
 			.param("expires", Timestamp.from(familyExpiresAt))
@@ -58,12 +63,12 @@ class RefreshTokens {
 		return this.jdbc.sql("""
 				update refresh_tokens set used_at = :now
 				where token_hash = :hash and used_at is null and revoked_at is null and expires_at > :now
-				returning user_id, family_id, expires_at
+				returning user_id, session_generation, family_id, expires_at
 				""")
 			.param("now", Timestamp.from(now))
 			.param("hash", hash(token))
-			.query((rs, n) -> new Live(rs.getObject("user_id", UUID.class), rs.getObject("family_id", UUID.class),
-					rs.getTimestamp("expires_at").toInstant()))
+			.query((rs, n) -> new Live(rs.getObject("user_id", UUID.class), rs.getLong("session_generation"),
+					rs.getObject("family_id", UUID.class), rs.getTimestamp("expires_at").toInstant()))
 			.optional();
 	}
 
@@ -109,10 +114,10 @@ class RefreshTokens {
 	}
 
 	/**
-	 * A token that was live until this call: whose it is, its family and the family's
-	 * end.
+	 * A token that was live until this call: whose it is, the session generation it was
+	 * issued in, its family and the family's end.
 	 */
-	record Live(UUID userId, UUID familyId, Instant familyExpiresAt) {
+	record Live(UUID userId, long sessionGeneration, UUID familyId, Instant familyExpiresAt) {
 	}
 
 }

@@ -141,7 +141,7 @@ class SecurityConfiguration {
 		catch (IllegalArgumentException | NullPointerException ex) {
 			throw new InvalidBearerTokenException("Invalid subject");
 		}
-		AccountStatus.Snapshot account = accounts.active(userId)
+		AccountStatus.Snapshot account = accounts.active(userId, AccessTokens.sessionGeneration(jwt))
 			.orElseThrow(() -> new InvalidBearerTokenException("The account is disabled or no longer exists"));
 		return new JwtAuthenticationToken(jwt, List.of(new SimpleGrantedAuthority(account.role().authority())),
 				userId.toString());

@@ -16,6 +16,11 @@ import dev.fortress.platform.web.ProblemType;
  * end (30 days by default); each refresh uses up the presented token and issues the next
  * one of the family. Presenting a used token again means it was copied: the whole family
  * is revoked, so both the thief and the victim must log in again.
+ * <p>
+ * Both tokens of a pair carry the account's session generation (see {@link User}). Ending
+ * all sessions moves the account to the next one, so the access tokens already handed out
+ * die with the refresh tokens, and a token issued by a login or refresh that raced the
+ * ending is dead on arrival: no lock is needed to close that race.
  */
 @Service
 public class Sessions {
@@ -26,17 +31,20 @@ public class Sessions {
 
 	private final Users users;
 
+	private final AccountStatus status;
+
 	private final IdentityProperties properties;
 
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
 
-	Sessions(RefreshTokens refreshTokens, AccessTokens accessTokens, Users users, IdentityProperties properties,
-			TransactionTemplate transactions, Clock clock) {
+	Sessions(RefreshTokens refreshTokens, AccessTokens accessTokens, Users users, AccountStatus status,
+			IdentityProperties properties, TransactionTemplate transactions, Clock clock) {
 		this.refreshTokens = refreshTokens;
 		this.accessTokens = accessTokens;
 		this.users = users;
+		this.status = status;
 		this.properties = properties;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -44,7 +52,7 @@ public class Sessions {
 
 	TokenPair start(User user) {
 		Instant now = this.clock.instant();
-		String refresh = this.refreshTokens.issue(user.id(), Ids.newId(), now,
+		String refresh = this.refreshTokens.issue(user.id(), user.sessionGeneration(), Ids.newId(), now,
 				now.plus(this.properties.refreshTokenTtl()));
 		return pair(user, refresh);
 	}
@@ -66,12 +74,15 @@ public class Sessions {
 				.ifPresent(family -> this.refreshTokens.revokeFamily(family, now));
 			return new Outcome(null);
 		}
-		User user = this.users.findById(live.userId()).filter(candidate -> !candidate.disabled()).orElse(null);
+		User user = this.users.findById(live.userId())
+			.filter(candidate -> !candidate.disabled() && candidate.sessionGeneration() == live.sessionGeneration())
+			.orElse(null);
 		if (user == null) {
 			this.refreshTokens.revokeFamily(live.familyId(), now);
 			return new Outcome(null);
 		}
-		String next = this.refreshTokens.issue(user.id(), live.familyId(), now, live.familyExpiresAt());
+		String next = this.refreshTokens.issue(user.id(), user.sessionGeneration(), live.familyId(), now,
+				live.familyExpiresAt());
 		return new Outcome(pair(user, next));
 	}
 
@@ -85,8 +96,14 @@ public class Sessions {
 			.ifPresent(family -> this.refreshTokens.revokeFamily(family, now));
 	}
 
+	/**
+	 * Ends every session of the account: its refresh tokens are revoked and its access
+	 * tokens stop working. Call it in the transaction that makes the change requiring it.
+	 */
 	void endAll(UUID userId) {
+		this.users.nextSessionGeneration(userId);
 		this.refreshTokens.revokeAllOf(userId, this.clock.instant());
+		this.status.evict(userId);
 	}
 
 	private TokenPair pair(User user, String refresh) {

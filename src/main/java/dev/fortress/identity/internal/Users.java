@@ -17,12 +17,13 @@ import dev.fortress.identity.Role;
 @Repository
 class Users {
 
-	private static final String COLUMNS = "id, email, display_name, password_hash, role, disabled, version, created_at, updated_at";
+	private static final String COLUMNS = "id, email, display_name, password_hash, role, disabled, session_generation, version, created_at, updated_at";
 
 	private static final RowMapper<User> MAPPER = (rs, n) -> new User(rs.getObject("id", UUID.class),
 			rs.getString("email"), rs.getString("display_name"), rs.getString("password_hash"),
-			Role.valueOf(rs.getString("role")), rs.getBoolean("disabled"), rs.getLong("version"),
-			rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+			Role.valueOf(rs.getString("role")), rs.getBoolean("disabled"), rs.getLong("session_generation"),
+			rs.getLong("version"), rs.getTimestamp("created_at").toInstant(),
+			rs.getTimestamp("updated_at").toInstant());
 
 	private final JdbcClient jdbc;
 
@@ -57,6 +58,14 @@ class Users {
 
 	Optional<User> findByEmail(String normalizedEmail) {
 		return this.jdbc.sql("select " + COLUMNS + " from users where email = :email")
+			.param("email", normalizedEmail)
+			.query(MAPPER)
+			.optional();
+	}
+
+	/** The account, its row locked until the transaction ends. */
+	Optional<User> lockByEmail(String normalizedEmail) {
+		return this.jdbc.sql("select " + COLUMNS + " from users where email = :email for update")
 			.param("email", normalizedEmail)
 			.query(MAPPER)
 			.optional();
@@ -97,6 +106,25 @@ class Users {
 			.param("role", role.name())
 			.param("disabled", disabled)
 			.param("now", Timestamp.from(now))
+			.param("id", id)
+			.update();
+	}
+
+	/** Sets the password and makes the account an enabled admin. */
+	void makeAdmin(UUID id, String hash, Instant now) {
+		this.jdbc.sql("""
+				update users set password_hash = :hash, role = 'ADMIN', disabled = false, version = version + 1,
+				  updated_at = :now
+				where id = :id
+				""").param("hash", hash).param("now", Timestamp.from(now)).param("id", id).update();
+	}
+
+	/**
+	 * Moves the account to its next session generation: every token issued before stops
+	 * working.
+	 */
+	void nextSessionGeneration(UUID id) {
+		this.jdbc.sql("update users set session_generation = session_generation + 1 where id = :id")
 			.param("id", id)
 			.update();
 	}

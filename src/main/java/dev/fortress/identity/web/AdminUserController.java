@@ -45,8 +45,8 @@ class AdminUserController {
 
 	@PatchMapping("/{id}")
 	@Operation(summary = "Change an account's role or disable it",
-			description = "Disabling revokes the account's refresh tokens and its access tokens stop working. "
-					+ "409 when it would leave no active admin.")
+			description = "Disabling revokes the account's refresh tokens and its access tokens stop working, "
+					+ "for good: re-enabling it does not revive them. 409 when it would leave no active admin.")
 	ResponseEntity<UserView> update(@PathVariable UUID id, @Valid @RequestBody UpdateUserRequest request) {
 		if (request.role() == null && request.disabled() == null) {
 			throw ApiException.invalid("role", "give role and/or disabled");

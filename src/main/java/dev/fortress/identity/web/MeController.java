@@ -35,7 +35,10 @@ class MeController {
 	}
 
 	@PutMapping("/password")
-	@Operation(summary = "Change the password; every refresh token of the account is revoked")
+	@Operation(summary = "Change the password; every session of the account ends",
+			description = "Refresh tokens are revoked and access tokens, the caller's included, stop working. "
+					+ "A wrong currentPassword (400) counts as a failed login of the account: after too many, "
+					+ "429 with Retry-After, right password or not, as login does.")
 	ResponseEntity<Void> changePassword(CurrentUser caller, @Valid @RequestBody ChangePasswordRequest request) {
 		this.accounts.changePassword(caller.id(), request.currentPassword(), request.newPassword());
 		return ResponseEntity.noContent().build();
