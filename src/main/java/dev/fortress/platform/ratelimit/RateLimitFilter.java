@@ -22,7 +22,7 @@ import dev.fortress.platform.web.Problems;
 import dev.fortress.platform.web.RoutedPath;
 
 /**
- * Gate 2: token buckets. The credential endpoints get a strict per-IP bucket; everything
+ * Gate 4: token buckets. The credential endpoints get a strict per-IP bucket; everything
  * else a per-user bucket when the caller presents a valid token, per IP otherwise. The
  * configured exempt paths (health probes by default) are not limited. Every limited
  * response carries {@code RateLimit-Policy} and {@code RateLimit}; a refusal is a

@@ -17,15 +17,16 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses media-type headers that no handler could honour, before anything tries to: a
- * {@code Content-Type} that is not one concrete, well-formed media type ({@code 415}),
- * and an {@code Accept} that cannot be parsed ({@code 406}). Spring MVC would otherwise
- * fail on them in places that are not the client's fault to reach: a wildcard
- * {@code Content-Type} such as {@code application/*} is rejected by its request-header
- * model with an {@code IllegalArgumentException} (a 500 with a stack trace), and an
- * unparseable {@code Accept} leaves it unable to write even the error body. A body's type
- * is always concrete (RFC 9110, 8.3), so nothing valid is lost; wildcards and parameters
- * in {@code Accept} stay allowed.
+ * Gate 3 (with {@link BodySizeLimitFilter}): refuses media-type headers that no handler
+ * could honour, before anything tries to: a {@code Content-Type} that is not one
+ * concrete, well-formed media type ({@code 415}), and an {@code Accept} that cannot be
+ * parsed ({@code 406}). Spring MVC would otherwise fail on them in places that are not
+ * the client's fault to reach: a wildcard {@code Content-Type} such as
+ * {@code application/*} is rejected by its request-header model with an
+ * {@code IllegalArgumentException} (a 500 with a stack trace), and an unparseable
+ * {@code Accept} leaves it unable to write even the error body. A body's type is always
+ * concrete (RFC 9110, 8.3), so nothing valid is lost; wildcards and parameters in
+ * {@code Accept} stay allowed.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 3)

@@ -20,11 +20,11 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Authorisation before validation for handlers with a role rule. Method security checks
- * {@code @PreAuthorize} when the controller method is called, which is after Spring MVC
- * has read, converted and validated every argument: a caller without the role would learn
- * from a {@code 400} what a valid body looks like before being told {@code 403}. This
- * interceptor evaluates the same rule, through Spring Security's own
+ * Gate 7: authorisation before validation for handlers with a role rule. Method security
+ * checks {@code @PreAuthorize} when the controller method is called, which is after
+ * Spring MVC has read, converted and validated every argument: a caller without the role
+ * would learn from a {@code 400} what a valid body looks like before being told
+ * {@code 403}. This interceptor evaluates the same rule, through Spring Security's own
  * {@link PreAuthorizeAuthorizationManager}, once the handler is known and before any
  * argument is bound; a refusal is the usual {@code 403} problem.
  * <p>

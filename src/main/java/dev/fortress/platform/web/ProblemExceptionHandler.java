@@ -42,9 +42,9 @@ import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Gate 6: the one place where failures become problem+json. Client mistakes get a precise
- * type and detail; anything unexpected becomes a bare {@code 500} whose details go only
- * to the log, under the request id.
+ * The error model behind every gate: the one place where failures become problem+json.
+ * Client mistakes get a precise type and detail; anything unexpected becomes a bare
+ * {@code 500} whose details go only to the log, under the request id.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)

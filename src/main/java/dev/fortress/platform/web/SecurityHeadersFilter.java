@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gate 5, applied up front so that even responses written by earlier gates (429, 413)
+ * Gate 2, applied up front so that even responses written by earlier gates (429, 413)
  * carry it: the browser-hardening headers. The API serves no HTML, so its content
  * security policy allows nothing; only the Swagger UI pages get a policy that lets them
  * load their own scripts and styles. The pages are recognised by their
