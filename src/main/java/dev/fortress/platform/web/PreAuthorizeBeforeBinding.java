@@ -48,8 +48,7 @@ class PreAuthorizeBeforeBinding implements HandlerInterceptor, WebMvcConfigurer 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 		if (handler instanceof HandlerMethod method && decidableBeforeBinding(method)) {
-			// Throws AuthorizationDeniedException (an AccessDeniedException) when
-			// refused.
+			// A refusal throws AccessDeniedException, answered 403 like any other.
 			this.rules.verify(SecurityContextHolder.getContextHolderStrategy().getContext()::getAuthentication,
 					new UnboundInvocation(method));
 		}
