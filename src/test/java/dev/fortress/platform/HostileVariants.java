@@ -64,7 +64,21 @@ final class HostileVariants {
 		if (operation.bodySchema() != null) {
 			bodyVariants(operation, base, variants);
 		}
+		acceptVariants(base, variants);
 		return variants;
+	}
+
+	/**
+	 * Wildcards, parameters and malformed lists in {@code Accept}: none must be refused
+	 * (a server may disregard the header), but a refusal must still be a problem.
+	 */
+	private void acceptVariants(Request base, List<Variant> variants) {
+		for (String accept : List.of("*/*", "text/*", "application/json; charset=utf-8; x=y",
+				"application/json;q=abc")) {
+			Map<String, String> headers = new LinkedHashMap<>(base.headers());
+			headers.put("Accept", accept);
+			variants.add(base.with("accept " + accept, base.path(), base.query(), headers, base.bodyText(), false));
+		}
 	}
 
 	/** The valid request itself, under another name (e.g. sent with a wrong method). */
@@ -254,6 +268,15 @@ final class HostileVariants {
 				null, true));
 		variants.add(new Variant("content-type garbage", base.rawPath(), base.rawQuery(), base.headers(),
 				base.bodyText(), "json;;;=", true));
+		// A body's type is one concrete media type: wildcards and broken parameters are
+		// refused; valid extra parameters are not.
+		for (String wildcard : List.of("application/*", "*/*", "text/*", "application/json; charset=no-such-charset",
+				"application/json; x=\"open")) {
+			variants.add(new Variant("content-type " + wildcard, base.rawPath(), base.rawQuery(), base.headers(),
+					base.bodyText(), wildcard, true));
+		}
+		variants.add(new Variant("content-type json with parameters", base.rawPath(), base.rawQuery(), base.headers(),
+				base.bodyText(), "application/json; charset=utf-8; x=y", false));
 	}
 
 	/** One field at a time: wrong type, null, out of range, invalid enum or format. */

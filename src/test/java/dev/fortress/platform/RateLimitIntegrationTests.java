@@ -2,7 +2,10 @@ package dev.fortress.platform;
 
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -37,6 +40,33 @@ class RateLimitIntegrationTests extends IntegrationTest {
 		assertThat(Integer.parseInt(last.header("Retry-After"))).isBetween(1, 60);
 	}
 
+	/**
+	 * The bucket follows the path as it is routed, not as it is spelled: escapes,
+	 * repeated slashes, dot segments, path parameters, a trailing slash or another case
+	 * never move a credential request into the generous bucket (whether the request is
+	 * then served or refused by a later gate).
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "/api/v1/auth/login", "/api/v1/auth/log%69n", "/api/v1/auth/%6C%6F%67%69%6E",
+			"/api/v1/auth/regist%65r", "/api/v1/auth/refres%68", "/api/v1/auth/login/", "//api/v1/auth/login",
+			"/api/v1//auth/login", "/api/v1/auth/login;jsessionid=0123456789ABCDEF", "/api/v1/auth;x=1/register",
+			"/api/v1/auth/./refresh", "/api/v1/x/../auth/login", "/api/v1/auth/%2e/login", "/api/v1/auth/LOGIN",
+			"/API/V1/AUTH/Register" })
+	void everySpellingOfACredentialPathSpendsTheCredentialBucket(String target) {
+		Http.Response response = this.raw.send("POST", target, Map.of("Content-Type", "application/json"), "{}");
+		assertThat(response.header("RateLimit-Policy")).as("%s answered %s", target, response)
+			.isEqualTo("\"auth\";q=3;w=60");
+	}
+
+	@ParameterizedTest
+	@ValueSource(
+			strings = { "/api/v1/auth/logout", "/api/v1/auth/login/more", "/api/v1/auth/loginx", "/api/v1/products" })
+	void otherPathsSpendTheApiBucket(String target) {
+		Http.Response response = this.raw.send("POST", target, Map.of("Content-Type", "application/json"), "{}");
+		assertThat(response.header("RateLimit-Policy")).as("%s answered %s", target, response)
+			.isEqualTo("\"api\";q=5;w=60");
+	}
+
 	@Test
 	void authenticatedCallersHaveTheirOwnBucket() {
 		String token = tokenWithoutUsingTheAuthBucket();
@@ -69,6 +99,13 @@ class RateLimitIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	Accounts accounts;
+
+	private RawHttp raw;
+
+	@BeforeEach
+	void raw() {
+		this.raw = new RawHttp(this.port);
+	}
 
 	private String tokenWithoutUsingTheAuthBucket() {
 		String email = "bucket-" + System.nanoTime() + "@example.com";

@@ -39,13 +39,16 @@ import dev.fortress.platform.config.FortressProperties;
 import dev.fortress.platform.web.PublicEndpoints;
 
 /**
- * Gate 3: stateless bearer-token authentication and URL-level authorisation. Tokens are
+ * Gate 5: stateless bearer-token authentication and URL-level authorisation. Tokens are
  * checked strictly: RS256 only (so {@code alg: none} and HMAC tokens signed with the
  * public key fail), our key only ({@code jku}, {@code x5u} and {@code jwk} headers are
  * never followed), type {@code at+jwt}, {@code iss}, {@code aud}, {@code exp},
  * {@code nbf}, {@code iat}, {@code sub} and {@code jti} all required and valid, and the
- * account must still exist and be enabled. Finer rules (project membership, ownership)
- * live in the modules.
+ * account must still exist and be enabled. URL rules match the decoded path as the router
+ * does; a refused request that no handler serves is answered 404 or 405 instead (see
+ * {@link ProblemAuthenticationHandlers}). Role rules on handlers are checked before their
+ * arguments are bound ({@code PreAuthorizeBeforeBinding}); finer rules (project
+ * membership, ownership) live in the modules.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity

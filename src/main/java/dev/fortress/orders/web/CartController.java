@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,6 +38,7 @@ class CartController {
 	}
 
 	@PutMapping("/items/{sku}")
+	@PreAuthorize("hasAnyRole('ADMIN', 'EDITOR')")
 	@Operation(summary = "Set the quantity of a SKU in my cart",
 			description = "404 unknown SKU; 409 sold-out when none is available, 409 conflict beyond what is available.")
 	CartView put(CurrentUser user, @PathVariable String sku, @Valid @RequestBody QuantityRequest request) {
@@ -44,6 +46,7 @@ class CartController {
 	}
 
 	@DeleteMapping("/items/{sku}")
+	@PreAuthorize("hasAnyRole('ADMIN', 'EDITOR')")
 	@Operation(summary = "Remove a SKU from my cart")
 	CartView remove(CurrentUser user, @PathVariable String sku) {
 		return this.carts.remove(user, sku);

@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,6 +50,7 @@ class OrderController {
 	}
 
 	@PostMapping
+	@PreAuthorize("hasAnyRole('ADMIN', 'EDITOR')")
 	@Operation(summary = "Check out",
 			description = "Body: {items:[{sku,quantity}]} or {dropId, quantity}, plus payment:{token}. Requires "
 					+ "Idempotency-Key (per user, 24 h): same key + same body replays the first response; another "
@@ -82,6 +84,7 @@ class OrderController {
 	}
 
 	@PostMapping("/{id}/cancel")
+	@PreAuthorize("hasAnyRole('ADMIN', 'EDITOR')")
 	@Operation(summary = "Cancel a paid order: refund and restock",
 			description = "Exactly once, even when called twice at once; cancelling a cancelled order answers 200 "
 					+ "with it. 409 while the payment is still being settled; 503 if the refund cannot be made now.")

@@ -1,6 +1,7 @@
 package dev.fortress.platform.ratelimit;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,13 +19,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.fortress.platform.web.ProblemType;
 import dev.fortress.platform.web.Problems;
+import dev.fortress.platform.web.RoutedPath;
 
 /**
- * Gate 2: token buckets. The credential endpoints get a strict per-IP bucket; everything
+ * Gate 4: token buckets. The credential endpoints get a strict per-IP bucket; everything
  * else a per-user bucket when the caller presents a valid token, per IP otherwise. The
  * configured exempt paths (health probes by default) are not limited. Every limited
  * response carries {@code RateLimit-Policy} and {@code RateLimit}; a refusal is a
  * {@code 429} problem with {@code Retry-After}.
+ * <p>
+ * Requests are classified by their {@link RoutedPath}, never by their spelling, so
+ * {@code /api/v1/auth/log%69n} spends the credential bucket like
+ * {@code /api/v1/auth/login}. The credential check also ignores case and a trailing
+ * slash: the router takes neither to a credential endpoint, so counting them there costs
+ * nothing, and it keeps the bucket right should the router ever be configured to match
+ * them. Exemptions are matched exactly: they widen access and must not widen by spelling.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -53,7 +62,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = request.getRequestURI();
+		String path = RoutedPath.of(request);
 		return this.properties.exemptPaths().stream().anyMatch(pattern -> EXEMPT_MATCHER.match(pattern, path));
 	}
 
@@ -62,7 +71,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		RateLimitPolicy policy;
 		String key;
-		if (CREDENTIAL_PATHS.contains(request.getRequestURI())) {
+		if (isCredentialPath(RoutedPath.of(request))) {
 			policy = this.properties.authPolicy();
 			key = "ip:" + request.getRemoteAddr();
 		}
@@ -80,6 +89,11 @@ class RateLimitFilter extends OncePerRequestFilter {
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	private static boolean isCredentialPath(String path) {
+		String lenient = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+		return CREDENTIAL_PATHS.contains(lenient.toLowerCase(Locale.ROOT));
 	}
 
 	private Optional<String> principal(HttpServletRequest request) {

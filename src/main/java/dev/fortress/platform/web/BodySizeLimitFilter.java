@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies over the configured size (1 MiB by default) with {@code 413}: at
- * once when {@code Content-Length} says so, and while reading when the body is chunked.
+ * Gate 3 (with {@link MediaTypeHeadersFilter}): refuses request bodies over the
+ * configured size (1 MiB by default) with {@code 413}: at once when
+ * {@code Content-Length} says so, and while reading when the body is chunked.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)

@@ -42,9 +42,9 @@ import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Gate 6: the one place where failures become problem+json. Client mistakes get a precise
- * type and detail; anything unexpected becomes a bare {@code 500} whose details go only
- * to the log, under the request id.
+ * The error model behind every gate: the one place where failures become problem+json.
+ * Client mistakes get a precise type and detail; anything unexpected becomes a bare
+ * {@code 500} whose details go only to the log, under the request id.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -143,10 +143,7 @@ class ProblemExceptionHandler {
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
 	ResponseEntity<ProblemDetail> methodNotAllowed(HttpRequestMethodNotSupportedException ex,
 			HttpServletRequest request) {
-		return ResponseEntity.status(ex.getStatusCode())
-			.headers(ex.getHeaders())
-			.body(Problems.of(ProblemType.METHOD_NOT_ALLOWED, "Method " + ex.getMethod() + " is not allowed here",
-					request));
+		return ResponseEntity.status(ex.getStatusCode()).headers(ex.getHeaders()).body(notAllowed(ex, request));
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -164,7 +161,21 @@ class ProblemExceptionHandler {
 
 	@ExceptionHandler({ NoResourceFoundException.class, NoHandlerFoundException.class })
 	ResponseEntity<ProblemDetail> noRoute(Exception ex, HttpServletRequest request) {
-		return problem(ProblemType.NOT_FOUND, "No resource at this path", request);
+		return ResponseEntity.status(ProblemType.NOT_FOUND.status()).body(noRoute(request));
+	}
+
+	/** The router's answer when no handler has the request's path. */
+	static ProblemDetail noRoute(HttpServletRequest request) {
+		return Problems.of(ProblemType.NOT_FOUND, "No resource at this path", request);
+	}
+
+	/**
+	 * The router's answer when handlers have the path but not the method (the
+	 * {@code Allow} header comes from the exception).
+	 */
+	static ProblemDetail notAllowed(HttpRequestMethodNotSupportedException ex, HttpServletRequest request) {
+		return Problems.of(ProblemType.METHOD_NOT_ALLOWED, "Method " + ex.getMethod() + " is not allowed here",
+				request);
 	}
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)

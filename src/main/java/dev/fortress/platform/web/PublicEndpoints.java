@@ -12,7 +12,8 @@ import org.springframework.http.HttpMethod;
  * access token everywhere else.
  *
  * @param method the method, or {@code null} for all methods
- * @param patterns path patterns as in {@code PathPatternRequestMatcher}
+ * @param patterns path patterns as in {@code PathPatternRequestMatcher}, matched on the
+ * decoded path exactly as the router matches it
  */
 public record PublicEndpoints(@Nullable HttpMethod method, List<String> patterns) {
 

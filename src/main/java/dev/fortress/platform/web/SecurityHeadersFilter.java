@@ -13,10 +13,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gate 5, applied up front so that even responses written by earlier gates (429, 413)
+ * Gate 2, applied up front so that even responses written by earlier gates (429, 413)
  * carry it: the browser-hardening headers. The API serves no HTML, so its content
  * security policy allows nothing; only the Swagger UI pages get a policy that lets them
- * load their own scripts and styles.
+ * load their own scripts and styles. The pages are recognised by their
+ * {@link RoutedPath}, so no spelling of an API path can borrow their weaker policy.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -30,7 +31,7 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		boolean docs = request.getRequestURI().startsWith("/swagger-ui");
+		boolean docs = RoutedPath.of(request).startsWith("/swagger-ui");
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		response.setHeader("X-Frame-Options", "DENY");
 		response.setHeader("Content-Security-Policy", docs ? DOCS_POLICY : API_POLICY);

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -46,6 +47,7 @@ class ProjectController {
 	}
 
 	@PostMapping
+	@PreAuthorize("hasAnyRole('ADMIN', 'EDITOR')")
 	@Operation(summary = "Create a project", description = "The creator becomes its OWNER. 403 for global VIEWERs.")
 	ResponseEntity<ProjectView> create(@Valid @RequestBody CreateProjectRequest request, CurrentUser user) {
 		Project project = this.projects.create(request.name(), request.description(), user);
