@@ -83,12 +83,13 @@ class BatchTransaction implements BatchWriter.BatchRunner {
 		OrderDraft first = batch.get(0).draft();
 		String sku = first.lines().get(0).sku();
 		DropState drop = null;
+		int budget;
 		if (first.drop() != null) {
 			drop = this.ledger.lockDrop(first.drop().id()).orElseThrow(() -> ApiException.notFound("Drop"));
+			budget = drop.remaining();
 		}
-		int budget = this.ledger.lockAvailable(sku).orElse(0);
-		if (drop != null) {
-			budget = Math.min(budget, drop.remaining());
+		else {
+			budget = this.ledger.lockAvailable(sku).orElse(0);
 		}
 		// Checked first and under lock, so place() cannot fail and spoil the batch.
 		Set<Idempotency.Held> held = this.idempotency
@@ -117,8 +118,11 @@ class BatchTransaction implements BatchWriter.BatchRunner {
 				granted.add(draft);
 			}
 		}
-		if (total > 0) {
-			this.ledger.take(drop == null ? null : drop.id(), sku, total);
+		if (total > 0 && drop != null) {
+			this.ledger.takeFromDrop(drop.id(), total);
+		}
+		else if (total > 0) {
+			this.ledger.reserve(sku, total);
 		}
 		granted.forEach(this.placement::place);
 		return budget == 0;

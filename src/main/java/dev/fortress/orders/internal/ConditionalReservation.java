@@ -57,9 +57,11 @@ class ConditionalReservation implements ReservationStrategy {
 				throw OrderPlacement.limitReached(drop);
 			}
 		}
-		for (OrderLine line : draft.lines().stream().sorted(Comparator.comparing(OrderLine::sku)).toList()) {
-			if (!this.ledger.tryReserve(line.sku(), line.quantity())) {
-				throw OrderPlacement.soldOut(line.sku());
+		else {
+			for (OrderLine line : draft.lines().stream().sorted(Comparator.comparing(OrderLine::sku)).toList()) {
+				if (!this.ledger.tryReserve(line.sku(), line.quantity())) {
+					throw OrderPlacement.soldOut(line.sku());
+				}
 			}
 		}
 		this.placement.place(draft);

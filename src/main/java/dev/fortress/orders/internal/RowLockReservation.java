@@ -55,14 +55,17 @@ class RowLockReservation implements ReservationStrategy {
 						drop.perCustomerLimit())) {
 					throw OrderPlacement.limitReached(drop);
 				}
+				this.ledger.takeFromDrop(drop.id(), draft.quantity());
 			}
-			// SKU order is the lock order, so two multi-line orders cannot deadlock.
-			for (OrderLine line : draft.lines().stream().sorted(Comparator.comparing(OrderLine::sku)).toList()) {
-				int available = this.ledger.lockAvailable(line.sku()).orElse(0);
-				if (available < line.quantity()) {
-					throw OrderPlacement.soldOut(line.sku());
+			else {
+				// SKU order is the lock order, so two multi-line orders cannot deadlock.
+				for (OrderLine line : draft.lines().stream().sorted(Comparator.comparing(OrderLine::sku)).toList()) {
+					int available = this.ledger.lockAvailable(line.sku()).orElse(0);
+					if (available < line.quantity()) {
+						throw OrderPlacement.soldOut(line.sku());
+					}
+					this.ledger.reserve(line.sku(), line.quantity());
 				}
-				this.ledger.take(draft.dropId(), line.sku(), line.quantity());
 			}
 			this.placement.place(draft);
 		});
