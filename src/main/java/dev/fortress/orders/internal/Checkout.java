@@ -85,24 +85,36 @@ public class Checkout {
 		if (started.orderId() != null) {
 			return this.settlement.pay(this.orders.find(started.orderId()).orElseThrow(), held);
 		}
-		OrderDraft draft = unclaimed.claimedWith(held);
-		Timer.Sample sample = Timer.start(this.meters);
-		String outcome = "reserved";
-		try {
-			strategy.reserve(draft);
+		Reservation reservation = reserve(strategy, unclaimed.claimedWith(held), held);
+		if (reservation instanceof Reservation.Placed placed) {
+			return this.settlement.pay(placed.order(), held);
 		}
-		catch (ApiException ex) {
-			outcome = ex.type().slug();
-			if (ex.type() == ProblemType.SOLD_OUT || ex.type() == ProblemType.CONFLICT) {
-				this.idempotency.completeWithProblem(held, ex);
-			}
-			else {
-				this.idempotency.release(held);
-			}
-			throw ex;
+		ApiException problem = CheckoutProblems.of(reservation);
+		if (reservation instanceof Reservation.Refused) {
+			this.idempotency.completeWithProblem(held, problem);
+		}
+		else if (reservation instanceof Reservation.Overloaded) {
+			this.idempotency.release(held);
+		}
+		// KeyTakenOver: the key is the retry's now, its record is none of this request's
+		// business.
+		throw problem;
+	}
+
+	/**
+	 * Reserves through the strategy, timed per strategy and outcome; an unexpected
+	 * failure lets go of the key (no order exists), so a retry runs again.
+	 */
+	private Reservation reserve(ReservationStrategy strategy, OrderDraft draft, Idempotency.Held held) {
+		Timer.Sample sample = Timer.start(this.meters);
+		String outcome = "error";
+		try {
+			Reservation reservation = strategy.reserve(draft);
+			outcome = reservation instanceof Reservation.Placed ? "reserved"
+					: CheckoutProblems.of(reservation).type().slug();
+			return reservation;
 		}
 		catch (RuntimeException ex) {
-			outcome = "error";
 			this.idempotency.release(held);
 			throw ex;
 		}
@@ -110,7 +122,6 @@ public class Checkout {
 			sample.stop(
 					this.meters.timer("fortress.orders.reservation", "strategy", strategy.name(), "outcome", outcome));
 		}
-		return this.settlement.pay(this.orders.find(draft.id()).orElseThrow(), held);
 	}
 
 	private OrderView replay(Idempotency.Claim.Replay replay) {

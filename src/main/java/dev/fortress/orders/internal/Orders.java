@@ -38,26 +38,29 @@ class Orders {
 		this.jdbc = jdbc;
 	}
 
-	void insert(OrderDraft draft, Instant now) {
+	void insert(Order order) {
 		this.jdbc
 			.sql("""
 					insert into orders (id, user_id, drop_id, status, total_amount, currency, payment_token, version, created_at, updated_at)
-					values (:id, :userId, :dropId, 'PENDING_PAYMENT', :total, :currency, :token, 0, :now, :now)
+					values (:id, :userId, :dropId, :status, :total, :currency, :token, :version, :createdAt, :updatedAt)
 					""")
-			.param("id", draft.id())
-			.param("userId", draft.userId())
-			.param("dropId", draft.dropId())
-			.param("total", draft.total().amount())
-			.param("currency", draft.total().currency())
-			.param("token", draft.paymentToken())
-			.param("now", Timestamp.from(now))
+			.param("id", order.id())
+			.param("userId", order.userId())
+			.param("dropId", order.dropId())
+			.param("status", order.status().name())
+			.param("total", order.total().amount())
+			.param("currency", order.total().currency())
+			.param("token", order.paymentToken())
+			.param("version", order.version())
+			.param("createdAt", Timestamp.from(order.createdAt()))
+			.param("updatedAt", Timestamp.from(order.updatedAt()))
 			.update();
-		for (OrderLine line : draft.lines()) {
+		for (OrderLine line : order.lines()) {
 			this.jdbc
 				.sql("""
 						insert into order_lines (order_id, sku, quantity, unit_amount) values (:orderId, :sku, :quantity, :unit)
 						""")
-				.param("orderId", draft.id())
+				.param("orderId", order.id())
 				.param("sku", line.sku())
 				.param("quantity", line.quantity())
 				.param("unit", line.unitPrice().amount())
