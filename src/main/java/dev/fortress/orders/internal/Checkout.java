@@ -83,11 +83,11 @@ public class Checkout {
 		Idempotency.Claim.Started started = (Idempotency.Claim.Started) claim;
 		Idempotency.Held held = started.held();
 		if (started.orderId() != null) {
-			return this.settlement.pay(this.orders.find(started.orderId()).orElseThrow(), held);
+			return paid(this.settlement.pay(this.orders.find(started.orderId()).orElseThrow(), held));
 		}
 		Reservation reservation = reserve(strategy, unclaimed.claimedWith(held), held);
 		if (reservation instanceof Reservation.Placed placed) {
-			return this.settlement.pay(placed.order(), held);
+			return paid(this.settlement.pay(placed.order(), held));
 		}
 		ApiException problem = CheckoutProblems.of(reservation);
 		if (reservation instanceof Reservation.Refused) {
@@ -122,6 +122,16 @@ public class Checkout {
 			sample.stop(
 					this.meters.timer("fortress.orders.reservation", "strategy", strategy.name(), "outcome", outcome));
 		}
+	}
+
+	private static OrderView paid(Settlement.Result result) {
+		if (result instanceof Settlement.Result.Settled settled) {
+			return settled.order();
+		}
+		if (result instanceof Settlement.Result.Unavailable unavailable) {
+			throw CheckoutProblems.paymentUnavailable(unavailable.retryAfter());
+		}
+		throw CheckoutProblems.paymentDeclined();
 	}
 
 	private OrderView replay(Idempotency.Claim.Replay replay) {

@@ -77,6 +77,18 @@ class Orders {
 		return one("select " + COLUMNS + " from orders where id = :id for update", id);
 	}
 
+	/**
+	 * Locks the row of an order whose lines the caller has (they never change) and
+	 * returns its current state with them: one statement instead of two.
+	 */
+	Order lock(Order known) {
+		return this.jdbc.sql("select " + COLUMNS + " from orders where id = :id for update")
+			.param("id", known.id())
+			.query(MAPPER)
+			.single()
+			.withLines(known.lines());
+	}
+
 	private Optional<Order> one(String sql, UUID id) {
 		return this.jdbc.sql(sql)
 			.param("id", id)
@@ -123,31 +135,23 @@ class Orders {
 			.update();
 	}
 
-	void markPaid(UUID id, @Nullable String paymentId, Instant now) {
+	/**
+	 * Writes an order's state after a transition; the caller holds the row lock. Lines
+	 * never change.
+	 */
+	void update(Order order) {
 		this.jdbc.sql("""
-				update orders set status = 'PAID', payment_id = :paymentId, version = version + 1, updated_at = :now
-				where id = :id
-				""").param("paymentId", paymentId).param("now", Timestamp.from(now)).param("id", id).update();
-	}
-
-	/** Records a refund for a cancelled order that has none yet; false otherwise. */
-	boolean recordRefund(UUID id, String refundId, Instant now) {
-		return this.jdbc.sql("""
-				update orders set refund_id = :refundId, version = version + 1, updated_at = :now
-				where id = :id and status = 'CANCELLED' and refund_id is null
-				""").param("refundId", refundId).param("now", Timestamp.from(now)).param("id", id).update() == 1;
-	}
-
-	void markCancelled(UUID id, String reason, @Nullable String refundId, Instant now) {
-		this.jdbc.sql("""
-				update orders set status = 'CANCELLED', cancel_reason = :reason, refund_id = :refundId,
-				       version = version + 1, updated_at = :now
+				update orders set status = :status, payment_id = :paymentId, refund_id = :refundId,
+				       cancel_reason = :reason, version = :version, updated_at = :now
 				where id = :id
 				""")
-			.param("reason", reason)
-			.param("refundId", refundId)
-			.param("now", Timestamp.from(now))
-			.param("id", id)
+			.param("status", order.status().name())
+			.param("paymentId", order.paymentId())
+			.param("refundId", order.refundId())
+			.param("reason", order.cancelReason())
+			.param("version", order.version())
+			.param("now", Timestamp.from(order.updatedAt()))
+			.param("id", order.id())
 			.update();
 	}
 
