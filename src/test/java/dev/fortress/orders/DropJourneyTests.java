@@ -244,6 +244,11 @@ class DropJourneyTests extends IntegrationTest {
 			.send();
 		assertThat(around.status()).as(around.toString()).isEqualTo(409);
 		assertThat(around.text("type")).endsWith("/sold-out");
+		Http.Response cart = this.http.put("/api/v1/cart/items/" + sku, Map.of("quantity", 1))
+			.token(buyer.accessToken())
+			.send();
+		assertThat(cart.status()).as(cart.toString()).isEqualTo(409);
+		assertThat(cart.text("type")).endsWith("/sold-out");
 		assertThat(this.http.get("/api/v1/inventory/" + sku).send().json().path("reserved").asInt()).isEqualTo(5);
 	}
 

@@ -18,11 +18,11 @@ import dev.fortress.inventory.DropState;
 import dev.fortress.inventory.StockLedger;
 
 /**
- * One batch of one hot key in one transaction: lock the drop and stock rows once, grant
- * requests in arrival order while units last (checking each customer's limit), take the
- * granted total in one update, insert every granted order with its idempotency link and
- * event, commit. Requests are completed only after the commit, so a {@code 201} always
- * means the order and its event are durable.
+ * One batch of one hot key in one transaction: lock the drop row (or the SKU's stock row)
+ * once, grant requests in arrival order while units last (checking each customer's
+ * limit), take the granted total in one update, insert every granted order with its
+ * idempotency link and event, commit. Requests are completed only after the commit, so a
+ * {@code 201} always means the order and its event are durable.
  */
 class BatchTransaction implements BatchWriter.BatchRunner {
 

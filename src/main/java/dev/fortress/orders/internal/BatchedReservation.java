@@ -13,9 +13,9 @@ import org.springframework.beans.factory.DisposableBean;
 /**
  * The default strategy, built for the hot SKU of a drop. Requests for the same drop (or
  * single SKU) are queued to one writer per key, which serves them in batches: one
- * transaction locks the drop and stock rows once, grants requests in arrival order while
- * units last, takes the granted total in one update, and inserts every order, its
- * idempotency link and its event; one synchronous commit then makes the whole batch
+ * transaction locks the drop (or the SKU's stock) row once, grants requests in arrival
+ * order while units last, takes the granted total in one update, and inserts every order,
+ * its idempotency link and its event; one synchronous commit then makes the whole batch
  * durable. Once a key is known to be empty, requests are answered from memory without
  * touching the database. A full queue answers {@link Reservation.Overloaded}
  * (back-pressure). Multi-line orders are not hot-key traffic and use conditional updates.
