@@ -22,6 +22,7 @@ curl -s -X POST $BASE/api/v1/products -H "Authorization: Bearer $ADMIN" -H "$JSO
 DROP=$(curl -s -X POST $BASE/api/v1/drops -H "Authorization: Bearer $ADMIN" -H "$JSON" \
   -d "{\"sku\":\"$SKU\",\"quantity\":1,\"startsAt\":\"$(date -u +%Y-%m-%dT%H:%M:%SZ)\",\"perCustomerLimit\":1}" | jq -r .id)
 curl -s $BASE/api/v1/drops/$DROP | jq -c .                       # public: status LIVE, available 1
+curl -s $BASE/api/v1/inventory/$SKU | jq -c .                     # the drop's unit is set aside: reserved 1, available 1
 curl -s "$BASE/api/v1/products?q=jord&brand=nike" | jq -c '[.items[].name]'   # public search, prefix match
 
 # 2. Sarah and Jake sign up.
@@ -63,6 +64,6 @@ curl -s $BASE/api/v1/inventory/$SKU | jq -c .                       # available 
 # 6. The winner cancels: refunded through the provider and restocked (exactly once, even if sent twice).
 curl -s -X POST $BASE/api/v1/orders/$ORDER/cancel -H "Authorization: Bearer $WINNER" | jq -c '{status, refundId, cancelReason}'
 curl -s -X POST $BASE/api/v1/orders/$ORDER/cancel -H "Authorization: Bearer $WINNER" | jq -c '{status, refundId}'
-curl -s $BASE/api/v1/inventory/$SKU | jq -c .                       # onHand 2, available 2
+curl -s $BASE/api/v1/inventory/$SKU | jq -c .                       # onHand 2, reserved 1 (the drop's again), available 1
 curl -s $BASE/api/v1/drops/$DROP | jq -c '{status, available}'      # LIVE again
 curl -s "$BASE/api/v1/orders" -H "Authorization: Bearer $WINNER" | jq -c '[.items[] | {id, status}]'

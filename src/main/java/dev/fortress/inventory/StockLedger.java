@@ -14,6 +14,10 @@ import org.jspecify.annotations.Nullable;
  * strategy lives where that transaction lives (the orders module), and inventory keeps
  * the SQL of its own tables. Lock order is always drop, then customer purchases, then
  * stock.
+ * <p>
+ * A drop's units were set aside from its SKU's stock when the drop was created (they
+ * count as reserved), so an order from a drop takes units from the drop only, and a plain
+ * order takes from the SKU's available stock only: neither can reach the other's units.
  */
 public interface StockLedger {
 
@@ -24,10 +28,17 @@ public interface StockLedger {
 	OptionalInt lockAvailable(String sku);
 
 	/**
-	 * Takes {@code quantity} units without checking: the caller holds the locks and has
-	 * checked. The table constraints are the last line of defence.
+	 * Takes {@code quantity} of the drop's units without checking: the caller holds the
+	 * drop's lock and has checked what is left. The table constraints are the last line
+	 * of defence.
 	 */
-	void take(@Nullable UUID dropId, String sku, int quantity);
+	void takeFromDrop(UUID dropId, int quantity);
+
+	/**
+	 * Reserves {@code quantity} of the SKU's available units without checking: the caller
+	 * holds the stock row's lock and has checked.
+	 */
+	void reserve(String sku, int quantity);
 
 	/**
 	 * One conditional update: takes {@code quantity} from the drop if it is open at
@@ -47,7 +58,9 @@ public interface StockLedger {
 	boolean tryCountPurchase(UUID dropId, UUID userId, int quantity, int limit);
 
 	/**
-	 * Gives back a reservation that will not be paid (decline, failure, unpaid cancel).
+	 * Gives back a reservation that will not be paid (decline, failure, unpaid cancel):
+	 * into the drop it came from (and the customer's limit), or onto the shelf when there
+	 * is none or it has been closed.
 	 */
 	void release(@Nullable UUID dropId, UUID userId, String sku, int quantity);
 
@@ -57,7 +70,10 @@ public interface StockLedger {
 	 */
 	void commitSale(String sku, int quantity);
 
-	/** A paid order was cancelled: its units go back on the shelf (and into the drop). */
+	/**
+	 * A paid order was cancelled: its units come back on hand, set aside for the drop
+	 * again while it has not been closed.
+	 */
 	void restock(@Nullable UUID dropId, UUID userId, String sku, int quantity);
 
 }

@@ -17,17 +17,22 @@ class DropStateTests {
 
 	@Test
 	void statusFollowsTheClockAndWhatIsLeft() {
-		assertThat(this.drop.statusAt(START.minusMillis(1), 100)).isEqualTo(DropStatus.SCHEDULED);
-		assertThat(this.drop.statusAt(START, 100)).isEqualTo(DropStatus.LIVE);
-		assertThat(this.drop.statusAt(START, 0)).isEqualTo(DropStatus.SOLD_OUT);
-		assertThat(this.drop.statusAt(END, 100)).isEqualTo(DropStatus.ENDED);
+		assertThat(this.drop.statusAt(START.minusMillis(1))).isEqualTo(DropStatus.SCHEDULED);
+		assertThat(this.drop.statusAt(START)).isEqualTo(DropStatus.LIVE);
+		assertThat(soldOut().statusAt(START)).isEqualTo(DropStatus.SOLD_OUT);
+		assertThat(this.drop.statusAt(END)).isEqualTo(DropStatus.ENDED);
 	}
 
 	@Test
-	void availableIsCappedByTheSkuStock() {
-		assertThat(this.drop.available(100)).isEqualTo(4);
-		assertThat(this.drop.available(2)).isEqualTo(2);
-		assertThat(this.drop.available(-3)).isZero();
+	void whatIsLeftIsAvailableUntilTheEnd() {
+		assertThat(this.drop.availableAt(START.minusMillis(1))).isEqualTo(4);
+		assertThat(this.drop.availableAt(START)).isEqualTo(4);
+		assertThat(soldOut().availableAt(START)).isZero();
+		assertThat(this.drop.availableAt(END)).isZero();
+	}
+
+	private DropState soldOut() {
+		return new DropState(this.drop.id(), "SKU", 10, 0, START, END, 1);
 	}
 
 	@Test

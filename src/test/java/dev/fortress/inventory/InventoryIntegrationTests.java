@@ -1,5 +1,6 @@
 package dev.fortress.inventory;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,15 +17,79 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import dev.fortress.inventory.internal.InventoryService;
 import dev.fortress.support.Http;
 import dev.fortress.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class InventoryIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	InventoryService inventory;
+
+	@Test
+	void aDropSetsItsUnitsAsideAndItsUnsoldUnitsGoBackOnTheShelfWhenItEnds() {
+		LoggedIn admin = loggedIn("ADMIN");
+		LoggedIn buyer = loggedIn("EDITOR");
+		String sku = "ASIDE-" + UUID.randomUUID().toString().substring(0, 8);
+		this.http
+			.post("/api/v1/products",
+					Map.of("name", "Aside shoe", "brand", "Fortress", "variants", List.of(Map.of("sku", sku, "size",
+							"42", "price", Map.of("amount", 100, "currency", "USD"), "stock", 5))))
+			.token(admin.accessToken())
+			.send();
+		Instant endsAt = Instant.now().plusSeconds(2);
+		Http.Response tooBig = createDrop(admin, sku, 6, endsAt);
+		assertThat(tooBig.status()).as(tooBig.toString()).isEqualTo(409);
+		assertThat(tooBig.text("detail")).contains("Only 5 units");
+		Http.Response drop = createDrop(admin, sku, 3, endsAt);
+		assertThat(drop.status()).as(drop.toString()).isEqualTo(201);
+		assertThat(stock(sku)).containsExactly(5, 3, 2);
+		assertThat(createDrop(admin, sku, 3, endsAt).status()).as("only 2 left to set aside").isEqualTo(409);
+
+		Http.Response order = this.http
+			.post("/api/v1/orders",
+					Map.of("dropId", drop.text("id"), "quantity", 1, "payment", Map.of("token", "tok_visa")))
+			.token(buyer.accessToken())
+			.header("Idempotency-Key", "aside")
+			.send();
+		assertThat(order.text("status")).as(order.toString()).isEqualTo("PAID");
+		assertThat(stock(sku)).containsExactly(4, 2, 2);
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(endsAt));
+		this.inventory.closeEndedDrops();
+		assertThat(stock(sku)).as("the two unsold units are back on the shelf").containsExactly(4, 0, 4);
+		Http.Response ended = this.http.get("/api/v1/drops/" + drop.text("id")).send();
+		assertThat(ended.text("status")).isEqualTo("ENDED");
+		assertThat(ended.json().path("available").asInt()).isZero();
+
+		// A cancel after the close puts the unit on the shelf, not into the closed drop.
+		assertThat(this.http.post("/api/v1/orders/" + order.text("id") + "/cancel", null)
+			.token(buyer.accessToken())
+			.send()
+			.text("status")).isEqualTo("CANCELLED");
+		assertThat(stock(sku)).containsExactly(5, 0, 5);
+	}
+
+	private Http.Response createDrop(LoggedIn admin, String sku, int quantity, Instant endsAt) {
+		return this.http
+			.post("/api/v1/drops", Map.of("sku", sku, "quantity", quantity, "startsAt",
+					Instant.now().minusSeconds(1).toString(), "endsAt", endsAt.toString(), "perCustomerLimit", 1))
+			.token(admin.accessToken())
+			.send();
+	}
+
+	/** onHand, reserved, available. */
+	private List<Integer> stock(String sku) {
+		Http.Response stock = this.http.get("/api/v1/inventory/" + sku).send();
+		return List.of(stock.json().path("onHand").asInt(), stock.json().path("reserved").asInt(),
+				stock.json().path("available").asInt());
+	}
 
 	@Test
 	void aRestockWithoutIfMatchWaitsForACheckoutHoldingTheRowInsteadOfFailing() throws Exception {
@@ -135,7 +200,9 @@ class InventoryIntegrationTests extends IntegrationTest {
 		assertThat(ended.status()).isEqualTo(201);
 		Http.Response view = this.http.get("/api/v1/drops/" + ended.text("id")).send();
 		assertThat(view.text("status")).isEqualTo("ENDED");
-		assertThat(view.json().path("available").asInt()).isEqualTo(2);
+		// Over before it was created: nothing is available through it, nothing set aside.
+		assertThat(view.json().path("available").asInt()).isZero();
+		assertThat(this.http.get("/api/v1/inventory/" + sku).send().json().path("available").asInt()).isEqualTo(3);
 		assertThat(this.http.get("/api/v1/drops/" + UUID.randomUUID()).send().status()).isEqualTo(404);
 	}
 

@@ -111,8 +111,13 @@ class DropJourneyTests extends IntegrationTest {
 		assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
 		assertThat(cancelled.text("status")).isEqualTo("CANCELLED");
 		assertThat(cancelled.text("refundId")).isNotNull();
-		assertThat(this.http.get("/api/v1/inventory/" + sku).send().json().path("available").asInt()).isEqualTo(2);
-		assertThat(this.http.get("/api/v1/drops/" + dropId).send().text("status")).isEqualTo("LIVE");
+		// Both units are back on hand; the drop's one is set aside for the drop again.
+		Http.Response stock = this.http.get("/api/v1/inventory/" + sku).send();
+		assertThat(stock.json().path("onHand").asInt()).isEqualTo(2);
+		assertThat(stock.json().path("available").asInt()).isEqualTo(1);
+		Http.Response dropAfter = this.http.get("/api/v1/drops/" + dropId).send();
+		assertThat(dropAfter.text("status")).isEqualTo("LIVE");
+		assertThat(dropAfter.json().path("available").asInt()).isEqualTo(1);
 
 		// Events were stored by the registry and delivered to the timeline.
 		await().untilAsserted(
@@ -229,6 +234,22 @@ class DropJourneyTests extends IntegrationTest {
 		assertThat(early.status()).isEqualTo(409);
 		assertThat(early.text("type")).endsWith("/sold-out");
 		assertThat(early.text("detail")).contains("not started");
+
+		// The drop's units are set aside: a plain order cannot buy them before the start.
+		Http.Response around = this.http
+			.post("/api/v1/orders",
+					Map.of("items", List.of(Map.of("sku", sku, "quantity", 5)), "payment", Map.of("token", "tok_visa")))
+			.token(buyer.accessToken())
+			.header("Idempotency-Key", "around")
+			.send();
+		assertThat(around.status()).as(around.toString()).isEqualTo(409);
+		assertThat(around.text("type")).endsWith("/sold-out");
+		Http.Response cart = this.http.put("/api/v1/cart/items/" + sku, Map.of("quantity", 1))
+			.token(buyer.accessToken())
+			.send();
+		assertThat(cart.status()).as(cart.toString()).isEqualTo(409);
+		assertThat(cart.text("type")).endsWith("/sold-out");
+		assertThat(this.http.get("/api/v1/inventory/" + sku).send().json().path("reserved").asInt()).isEqualTo(5);
 	}
 
 }

@@ -2,8 +2,10 @@ package dev.fortress.inventory.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,11 +32,15 @@ class Drops {
 		this.jdbc = jdbc;
 	}
 
-	void insert(DropState drop, Instant now) {
-		this.jdbc.sql("""
-				insert into drops (id, sku, quantity, remaining, starts_at, ends_at, per_customer_limit, created_at)
-				values (:id, :sku, :quantity, :quantity, :startsAt, :endsAt, :limit, :now)
-				""")
+	/**
+	 * Inserts the drop; {@code closed} when it is over already and sets nothing aside.
+	 */
+	void insert(DropState drop, boolean closed, Instant now) {
+		this.jdbc
+			.sql("""
+					insert into drops (id, sku, quantity, remaining, starts_at, ends_at, per_customer_limit, created_at, closed_at)
+					values (:id, :sku, :quantity, :quantity, :startsAt, :endsAt, :limit, :now, :closedAt)
+					""")
 			.param("id", drop.id())
 			.param("sku", drop.sku())
 			.param("quantity", drop.quantity())
@@ -42,6 +48,7 @@ class Drops {
 			.param("endsAt", drop.endsAt() == null ? null : Timestamp.from(drop.endsAt()))
 			.param("limit", drop.perCustomerLimit())
 			.param("now", Timestamp.from(now))
+			.param("closedAt", closed ? Timestamp.from(now) : null)
 			.update();
 	}
 
@@ -59,11 +66,41 @@ class Drops {
 			.optional();
 	}
 
-	void addRemaining(UUID id, int delta) {
-		this.jdbc.sql("update drops set remaining = remaining + :delta where id = :id")
-			.param("delta", delta)
+	void take(UUID id, int quantity) {
+		this.jdbc.sql("update drops set remaining = remaining - :q where id = :id")
+			.param("q", quantity)
 			.param("id", id)
 			.update();
+	}
+
+	/**
+	 * Puts units back into the drop unless it was closed (its leftovers went back on the
+	 * shelf already); false if so, and the units belong to the shelf.
+	 */
+	boolean giveBack(UUID id, int quantity) {
+		return this.jdbc.sql("update drops set remaining = remaining + :q where id = :id and closed_at is null")
+			.param("q", quantity)
+			.param("id", id)
+			.update() == 1;
+	}
+
+	/**
+	 * Closes every drop that has ended and returns, per SKU, the units they did not sell:
+	 * the caller puts those back on the shelf in the same transaction.
+	 */
+	Map<String, Integer> closeEnded(Instant now) {
+		return this.jdbc.sql("""
+				with closed as (
+				    update drops set closed_at = :now where closed_at is null and ends_at <= :now
+				    returning sku, remaining
+				)
+				select sku, sum(remaining) as unsold from closed group by sku having sum(remaining) > 0
+				""")
+			.param("now", Timestamp.from(now))
+			.query((rs, n) -> Map.entry(rs.getString("sku"), rs.getInt("unsold")))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
 	boolean tryTake(UUID id, int quantity, Instant now) {

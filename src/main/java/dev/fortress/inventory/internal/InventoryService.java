@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.fortress.inventory.DropState;
+import dev.fortress.inventory.DropStatus;
 import dev.fortress.inventory.InventoryApi;
 import dev.fortress.inventory.StockLevel;
 import dev.fortress.inventory.StockReplenished;
@@ -94,10 +95,15 @@ public class InventoryService implements InventoryApi {
 		return after;
 	}
 
+	/**
+	 * Schedules a drop and sets its units aside from the SKU's stock in the same
+	 * transaction: from now on only the drop sells them. {@code 409} when the SKU has
+	 * fewer units available. A drop that is over already sets nothing aside.
+	 */
 	@Transactional
 	public DropState createDrop(String sku, int quantity, Instant startsAt, @Nullable Instant endsAt,
 			int perCustomerLimit) {
-		level(sku);
+		StockLevel stock = level(sku);
 		requireStorable("startsAt", startsAt);
 		if (endsAt != null) {
 			requireStorable("endsAt", endsAt);
@@ -108,9 +114,28 @@ public class InventoryService implements InventoryApi {
 		if (perCustomerLimit > quantity) {
 			throw ApiException.invalid("perCustomerLimit", "must not exceed quantity");
 		}
+		Instant now = this.clock.instant();
 		DropState drop = new DropState(Ids.newId(), sku, quantity, quantity, startsAt, endsAt, perCustomerLimit);
-		this.drops.insert(drop, this.clock.instant());
+		boolean over = drop.statusAt(now) == DropStatus.ENDED;
+		if (!over && !this.stocks.tryReserve(sku, quantity)) {
+			throw ApiException.conflict(
+					"Only " + stock.available() + " units of " + sku + " are available to set aside for the drop");
+		}
+		this.drops.insert(drop, over, now);
 		return drop;
+	}
+
+	/**
+	 * Closes the drops that have ended: their unsold units go back on the shelf, and
+	 * {@link StockReplenished} tells whoever remembers those SKUs as sold out.
+	 */
+	@Transactional
+	public void closeEndedDrops() {
+		this.drops.closeEnded(this.clock.instant()).forEach((sku, unsold) -> {
+			this.stocks.addOnHandAndReserved(sku, 0, -unsold);
+			StockLevel after = level(sku);
+			this.events.publishEvent(new StockReplenished(sku, after.onHand(), after.available()));
+		});
 	}
 
 	/**

@@ -42,10 +42,12 @@ class JdbcStockLedger implements StockLedger {
 	}
 
 	@Override
-	public void take(@Nullable UUID dropId, String sku, int quantity) {
-		if (dropId != null) {
-			this.drops.addRemaining(dropId, -quantity);
-		}
+	public void takeFromDrop(UUID dropId, int quantity) {
+		this.drops.take(dropId, quantity);
+	}
+
+	@Override
+	public void reserve(String sku, int quantity) {
 		this.stocks.addReserved(sku, quantity);
 	}
 
@@ -66,8 +68,9 @@ class JdbcStockLedger implements StockLedger {
 
 	@Override
 	public void release(@Nullable UUID dropId, UUID userId, String sku, int quantity) {
-		giveBackToDrop(dropId, userId, quantity);
-		this.stocks.addOnHandAndReserved(sku, 0, -quantity);
+		if (!giveBackToDrop(dropId, userId, quantity)) {
+			this.stocks.addOnHandAndReserved(sku, 0, -quantity);
+		}
 	}
 
 	@Override
@@ -77,15 +80,21 @@ class JdbcStockLedger implements StockLedger {
 
 	@Override
 	public void restock(@Nullable UUID dropId, UUID userId, String sku, int quantity) {
-		giveBackToDrop(dropId, userId, quantity);
-		this.stocks.addOnHandAndReserved(sku, quantity, 0);
+		boolean setAsideAgain = giveBackToDrop(dropId, userId, quantity);
+		this.stocks.addOnHandAndReserved(sku, quantity, setAsideAgain ? quantity : 0);
 	}
 
-	private void giveBackToDrop(@Nullable UUID dropId, UUID userId, int quantity) {
-		if (dropId != null) {
-			this.drops.addRemaining(dropId, quantity);
-			this.drops.uncountPurchase(dropId, userId, quantity);
+	/**
+	 * Whether the units went back into the drop (which keeps them set aside in the SKU's
+	 * reserved units); false without a drop or once it was closed.
+	 */
+	private boolean giveBackToDrop(@Nullable UUID dropId, UUID userId, int quantity) {
+		if (dropId == null) {
+			return false;
 		}
+		boolean given = this.drops.giveBack(dropId, quantity);
+		this.drops.uncountPurchase(dropId, userId, quantity);
+		return given;
 	}
 
 }

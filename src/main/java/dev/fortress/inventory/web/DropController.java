@@ -40,7 +40,9 @@ class DropController {
 	@PreAuthorize("hasRole('ADMIN')")
 	@Operation(summary = "Schedule a drop (ADMIN)",
 			description = "Sells `quantity` units of `sku` from `startsAt` (until `endsAt`), at most "
-					+ "`perCustomerLimit` per customer. Orders still need the SKU's stock.")
+					+ "`perCustomerLimit` per customer. The units are set aside from the SKU's stock at once "
+					+ "(409 when fewer are available), so only the drop sells them; what it has not sold when "
+					+ "it ends goes back on the shelf.")
 	ResponseEntity<DropView> create(@Valid @RequestBody CreateDropRequest request) {
 		DropState drop = this.inventory.createDrop(request.sku(), request.quantity(), request.startsAt(),
 				request.endsAt(), request.perCustomerLimit());
@@ -54,7 +56,7 @@ class DropController {
 	}
 
 	private DropView view(DropState drop) {
-		return DropView.of(drop, this.inventory.now(), this.inventory.level(drop.sku()).available());
+		return DropView.of(drop, this.inventory.now());
 	}
 
 	record CreateDropRequest(@NotBlank String sku, @NotNull @Min(1) @Max(1_000_000) Integer quantity,

@@ -11,9 +11,9 @@ import dev.fortress.inventory.DropStatus;
 record DropView(UUID id, String sku, DropStatus status, int quantity, int available, Instant startsAt,
 		@Nullable Instant endsAt, int perCustomerLimit) {
 
-	static DropView of(DropState drop, Instant now, int skuAvailable) {
-		return new DropView(drop.id(), drop.sku(), drop.statusAt(now, skuAvailable), drop.quantity(),
-				drop.available(skuAvailable), drop.startsAt(), drop.endsAt(), drop.perCustomerLimit());
+	static DropView of(DropState drop, Instant now) {
+		return new DropView(drop.id(), drop.sku(), drop.statusAt(now), drop.quantity(), drop.availableAt(now),
+				drop.startsAt(), drop.endsAt(), drop.perCustomerLimit());
 	}
 
 }

@@ -10,19 +10,19 @@ import java.util.Set;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.fortress.inventory.DropState;
 import dev.fortress.inventory.StockLedger;
-import dev.fortress.platform.web.ApiException;
 
 /**
- * One batch of one hot key in one transaction: lock the drop and stock rows once, grant
- * requests in arrival order while units last (checking each customer's limit), take the
- * granted total in one update, insert every granted order with its idempotency link and
- * event, commit. Requests are completed only after the commit, so a {@code 201} always
- * means the order and its event are durable.
+ * One batch of one hot key in one transaction: lock the drop row (or the SKU's stock row)
+ * once, grant requests in arrival order while units last (checking each customer's
+ * limit), take the granted total in one update, insert every granted order with its
+ * idempotency link and event, commit. Requests are completed only after the commit, so a
+ * {@code 201} always means the order and its event are durable.
  */
 class BatchTransaction implements BatchWriter.BatchRunner {
 
@@ -57,71 +57,70 @@ class BatchTransaction implements BatchWriter.BatchRunner {
 	@Override
 	public void run(String key, List<BatchWriter.Request> batch) {
 		this.batchSizes.record(batch.size());
-		Map<BatchWriter.Request, ApiException> rejected = new HashMap<>();
+		Map<BatchWriter.Request, Reservation> outcomes = new HashMap<>();
 		long soldOutGeneration = this.soldOut.generation();
 		boolean empty = Boolean.TRUE.equals(this.transactions.execute(status -> {
-			rejected.clear();
-			return grant(batch, rejected);
+			outcomes.clear();
+			return grant(batch, outcomes);
 		}));
 		if (empty) {
 			this.soldOut.remember(key, soldOutGeneration);
 		}
-		for (BatchWriter.Request request : batch) {
-			ApiException problem = rejected.get(request);
-			if (problem != null) {
-				request.done().completeExceptionally(problem);
-			}
-			else {
-				request.done().complete(null);
-			}
-		}
+		batch.forEach(request -> request.done().complete(outcomes.get(request)));
 	}
 
-	/** Returns whether the key is empty afterwards. */
-	private boolean grant(List<BatchWriter.Request> batch, Map<BatchWriter.Request, ApiException> rejected) {
+	/** Decides every request's outcome; returns whether the key is empty afterwards. */
+	private boolean grant(List<BatchWriter.Request> batch, Map<BatchWriter.Request, Reservation> outcomes) {
 		Instant now = this.clock.instant();
 		OrderDraft first = batch.get(0).draft();
 		String sku = first.lines().get(0).sku();
-		DropState drop = null;
-		if (first.drop() != null) {
-			drop = this.ledger.lockDrop(first.drop().id()).orElseThrow(() -> ApiException.notFound("Drop"));
-		}
-		int budget = this.ledger.lockAvailable(sku).orElse(0);
-		if (drop != null) {
-			budget = Math.min(budget, drop.remaining());
-		}
-		// Checked first and under lock, so place() cannot fail and spoil the batch.
+		DropState drop = first.drop() == null ? null : this.ledger.lockDrop(first.drop().id()).orElseThrow();
+		int budget = drop != null ? drop.remaining() : this.ledger.lockAvailable(sku).orElse(0);
+		// Checked first and under lock, so placing cannot fail and spoil the batch.
 		Set<Idempotency.Held> held = this.idempotency
 			.stillHeld(batch.stream().map(request -> request.draft().key()).toList());
 		int total = 0;
-		List<OrderDraft> granted = new ArrayList<>(batch.size());
+		List<BatchWriter.Request> granted = new ArrayList<>(batch.size());
 		for (BatchWriter.Request request : batch) {
 			OrderDraft draft = request.draft();
 			int quantity = draft.quantity();
 			if (!held.contains(draft.key())) {
-				rejected.put(request, Idempotency.takenOver());
+				outcomes.put(request, new Reservation.KeyTakenOver());
 			}
 			else if (drop != null && !drop.isOpenAt(now)) {
-				rejected.put(request, OrderPlacement.notLive(drop, now));
+				outcomes.put(request, new Reservation.NotLive(now.isBefore(drop.startsAt())));
 			}
 			else if (quantity > budget) {
-				rejected.put(request, OrderPlacement.soldOut(drop != null ? "The drop" : sku));
+				outcomes.put(request, new Reservation.SoldOut(draft.dropId(), sku));
 			}
 			else if (drop != null
 					&& !this.ledger.tryCountPurchase(drop.id(), draft.userId(), quantity, drop.perCustomerLimit())) {
-				rejected.put(request, OrderPlacement.limitReached(drop));
+				outcomes.put(request, new Reservation.LimitReached(drop.perCustomerLimit()));
 			}
 			else {
 				budget -= quantity;
 				total += quantity;
-				granted.add(draft);
+				granted.add(request);
 			}
 		}
-		if (total > 0) {
-			this.ledger.take(drop == null ? null : drop.id(), sku, total);
+		take(drop, sku, total);
+		for (BatchWriter.Request request : granted) {
+			Reservation placed = this.placement.place(request.draft());
+			if (!(placed instanceof Reservation.Placed)) {
+				throw new IllegalStateException("A key held under lock was taken over: " + placed);
+			}
+			outcomes.put(request, placed);
 		}
-		granted.forEach(this.placement::place);
 		return budget == 0;
+	}
+
+	private void take(@Nullable DropState drop, String sku, int total) {
+		if (total > 0 && drop != null) {
+			this.ledger.takeFromDrop(drop.id(), total);
+		}
+		else if (total > 0) {
+			this.ledger.reserve(sku, total);
+		}
 	}
 
 }

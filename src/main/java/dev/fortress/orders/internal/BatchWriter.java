@@ -1,5 +1,6 @@
 package dev.fortress.orders.internal;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -12,8 +13,6 @@ import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.fortress.platform.web.ApiException;
-
 /**
  * The single writer of one hot key: drains its bounded queue in batches and hands each
  * batch to the {@link BatchRunner}. Retires itself after a quiet minute.
@@ -24,7 +23,10 @@ class BatchWriter {
 
 	private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(60);
 
-	/** Runs one batch in one transaction and completes every request in it. */
+	/**
+	 * Runs one batch in one transaction and completes every request in it with its
+	 * {@link Reservation}; a failure of the whole batch is thrown.
+	 */
 	interface BatchRunner {
 
 		void run(String key, List<Request> batch);
@@ -47,7 +49,7 @@ class BatchWriter {
 
 		private final OrderDraft draft;
 
-		private final CompletableFuture<Void> done = new CompletableFuture<>();
+		private final CompletableFuture<Reservation> done = new CompletableFuture<>();
 
 		private final AtomicInteger state = new AtomicInteger(WAITING);
 
@@ -59,7 +61,7 @@ class BatchWriter {
 			return this.draft;
 		}
 
-		CompletableFuture<Void> done() {
+		CompletableFuture<Reservation> done() {
 			return this.done;
 		}
 
@@ -176,8 +178,8 @@ class BatchWriter {
 		for (Request request = this.queue.poll(); request != null; request = this.queue.poll()) {
 			if (request.abandon()) {
 				request.done()
-					.completeExceptionally(ApiException.unavailable("Checkout is restarting; retry shortly",
-							java.time.Duration.ofSeconds(1)));
+					.complete(new Reservation.Overloaded(Reservation.Overloaded.Backlog.WRITER_STOPPED,
+							Duration.ofSeconds(1)));
 			}
 		}
 	}

@@ -10,23 +10,21 @@ import java.util.concurrent.TimeoutException;
 
 import org.springframework.beans.factory.DisposableBean;
 
-import dev.fortress.platform.web.ApiException;
-
 /**
  * The default strategy, built for the hot SKU of a drop. Requests for the same drop (or
  * single SKU) are queued to one writer per key, which serves them in batches: one
- * transaction locks the drop and stock rows once, grants requests in arrival order while
- * units last, takes the granted total in one update, and inserts every order, its
- * idempotency link and its event; one synchronous commit then makes the whole batch
+ * transaction locks the drop (or the SKU's stock) row once, grants requests in arrival
+ * order while units last, takes the granted total in one update, and inserts every order,
+ * its idempotency link and its event; one synchronous commit then makes the whole batch
  * durable. Once a key is known to be empty, requests are answered from memory without
- * touching the database. A full queue answers {@code 503} with {@code Retry-After}
+ * touching the database. A full queue answers {@link Reservation.Overloaded}
  * (back-pressure). Multi-line orders are not hot-key traffic and use conditional updates.
  * See docs/adr/0021.
  */
 class BatchedReservation implements ReservationStrategy, DisposableBean {
 
 	/**
-	 * How long a caller waits for a writer to pick its request up before giving up (503).
+	 * How long a caller waits for a writer to pick its request up before giving up.
 	 */
 	private static final Duration PICKUP_TIMEOUT = Duration.ofSeconds(10);
 
@@ -54,14 +52,13 @@ class BatchedReservation implements ReservationStrategy, DisposableBean {
 	}
 
 	@Override
-	public void reserve(OrderDraft draft) {
+	public Reservation reserve(OrderDraft draft) {
 		if (draft.lines().size() > 1) {
-			this.multiLine.reserve(draft);
-			return;
+			return this.multiLine.reserve(draft);
 		}
 		String key = draft.hotKey();
 		if (this.soldOut.isSoldOut(key)) {
-			throw OrderPlacement.soldOut(draft.drop() != null ? "The drop" : draft.lines().get(0).sku());
+			return new Reservation.SoldOut(draft.dropId(), draft.lines().get(0).sku());
 		}
 		BatchWriter.Request request = new BatchWriter.Request(draft);
 		while (true) {
@@ -69,30 +66,29 @@ class BatchedReservation implements ReservationStrategy, DisposableBean {
 					k -> new BatchWriter(k, this.runner, this.properties, this.writers::remove));
 			BatchWriter.Offer offer = writer.offer(request);
 			if (offer == BatchWriter.Offer.ACCEPTED) {
-				break;
+				return await(request);
 			}
 			if (offer == BatchWriter.Offer.FULL) {
-				throw ApiException.unavailable("Too many buyers at once for this item; retry shortly",
-						Duration.ofSeconds(1));
+				return new Reservation.Overloaded(Reservation.Overloaded.Backlog.QUEUE_FULL, Duration.ofSeconds(1));
 			}
 			// The writer was retiring; the next computeIfAbsent creates a fresh one.
 		}
-		await(request);
 	}
 
-	private static void await(BatchWriter.Request request) {
-		CompletableFuture<Void> done = request.done();
+	private static Reservation await(BatchWriter.Request request) {
+		CompletableFuture<Reservation> done = request.done();
 		try {
 			try {
-				done.get(PICKUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+				return done.get(PICKUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 			}
 			catch (TimeoutException ex) {
 				if (request.abandon()) {
-					throw ApiException.unavailable("Checkout is overloaded; retry shortly", Duration.ofSeconds(2));
+					return new Reservation.Overloaded(Reservation.Overloaded.Backlog.NOT_PICKED_UP,
+							Duration.ofSeconds(2));
 				}
 				// A writer is serving it right now: its outcome is the truth, so wait for
 				// it.
-				done.get();
+				return done.get();
 			}
 		}
 		catch (ExecutionException ex) {

@@ -23,8 +23,6 @@ import dev.fortress.platform.web.ProblemType;
 @Service
 public class CartService {
 
-	static final int MAX_LINES = 50;
-
 	private final Carts carts;
 
 	private final CatalogApi catalog;
@@ -75,8 +73,8 @@ public class CartService {
 			throw ApiException.conflict("Only " + available + " of " + sku + " available");
 		}
 		if (this.carts.lines(userId).stream().noneMatch(line -> line.sku().equals(sku))
-				&& this.carts.count(userId) >= MAX_LINES) {
-			throw ApiException.conflict("A cart holds at most " + MAX_LINES + " different items");
+				&& this.carts.count(userId) >= PlaceOrder.MAX_LINES) {
+			throw ApiException.conflict("A cart holds at most " + PlaceOrder.MAX_LINES + " different items");
 		}
 		this.carts.put(userId, sku, quantity, this.clock.instant());
 		return get(userId);

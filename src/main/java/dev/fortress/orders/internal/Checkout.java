@@ -3,13 +3,7 @@ package dev.fortress.orders.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -17,14 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Service;
 
-import dev.fortress.catalog.CatalogApi;
-import dev.fortress.catalog.Variant;
 import dev.fortress.identity.CurrentUser;
-import dev.fortress.inventory.DropState;
-import dev.fortress.inventory.InventoryApi;
-import dev.fortress.orders.OrderLine;
-import dev.fortress.platform.Ids;
-import dev.fortress.platform.Money;
 import dev.fortress.platform.web.ApiException;
 import dev.fortress.platform.web.ProblemType;
 
@@ -38,9 +25,7 @@ import dev.fortress.platform.web.ProblemType;
 @Service
 public class Checkout {
 
-	private final CatalogApi catalog;
-
-	private final InventoryApi inventory;
+	private final OrderDrafting drafting;
 
 	private final Idempotency idempotency;
 
@@ -54,10 +39,9 @@ public class Checkout {
 
 	private final MeterRegistry meters;
 
-	Checkout(CatalogApi catalog, InventoryApi inventory, Idempotency idempotency, ReservationStrategy strategy,
-			Settlement settlement, Orders orders, JsonMapper json, MeterRegistry meters) {
-		this.catalog = catalog;
-		this.inventory = inventory;
+	Checkout(OrderDrafting drafting, Idempotency idempotency, ReservationStrategy strategy, Settlement settlement,
+			Orders orders, JsonMapper json, MeterRegistry meters) {
+		this.drafting = drafting;
 		this.idempotency = idempotency;
 		this.strategy = strategy;
 		this.settlement = settlement;
@@ -75,7 +59,7 @@ public class Checkout {
 		if (key == null || key.isBlank() || key.length() > 255 || !key.chars().allMatch(c -> c > 32 && c < 127)) {
 			throw ApiException.invalid("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
 		}
-		OrderDraft unclaimed = draft(user.id(), command);
+		OrderDraft unclaimed = this.drafting.draft(user.id(), command);
 		Idempotency.Claim claim = this.idempotency.claim(user.id(), key, hash(command));
 		if (claim instanceof Idempotency.Claim.Replay replay) {
 			return replay(replay);
@@ -83,26 +67,38 @@ public class Checkout {
 		Idempotency.Claim.Started started = (Idempotency.Claim.Started) claim;
 		Idempotency.Held held = started.held();
 		if (started.orderId() != null) {
-			return this.settlement.pay(this.orders.find(started.orderId()).orElseThrow(), held);
+			return paid(this.settlement.pay(this.orders.find(started.orderId()).orElseThrow(), held));
 		}
-		OrderDraft draft = unclaimed.claimedWith(held);
+		Reservation reservation = reserve(strategy, unclaimed.claimedWith(held), held);
+		if (reservation instanceof Reservation.Placed placed) {
+			return paid(this.settlement.pay(placed.order(), held));
+		}
+		ApiException problem = CheckoutProblems.of(reservation);
+		if (reservation instanceof Reservation.Refused) {
+			this.idempotency.completeWithProblem(held, problem);
+		}
+		else if (reservation instanceof Reservation.Overloaded) {
+			this.idempotency.release(held);
+		}
+		// KeyTakenOver: the key is the retry's now, its record is none of this request's
+		// business.
+		throw problem;
+	}
+
+	/**
+	 * Reserves through the strategy, timed per strategy and outcome; an unexpected
+	 * failure lets go of the key (no order exists), so a retry runs again.
+	 */
+	private Reservation reserve(ReservationStrategy strategy, OrderDraft draft, Idempotency.Held held) {
 		Timer.Sample sample = Timer.start(this.meters);
-		String outcome = "reserved";
+		String outcome = "error";
 		try {
-			strategy.reserve(draft);
-		}
-		catch (ApiException ex) {
-			outcome = ex.type().slug();
-			if (ex.type() == ProblemType.SOLD_OUT || ex.type() == ProblemType.CONFLICT) {
-				this.idempotency.completeWithProblem(held, ex);
-			}
-			else {
-				this.idempotency.release(held);
-			}
-			throw ex;
+			Reservation reservation = strategy.reserve(draft);
+			outcome = reservation instanceof Reservation.Placed ? "reserved"
+					: CheckoutProblems.of(reservation).type().slug();
+			return reservation;
 		}
 		catch (RuntimeException ex) {
-			outcome = "error";
 			this.idempotency.release(held);
 			throw ex;
 		}
@@ -110,7 +106,16 @@ public class Checkout {
 			sample.stop(
 					this.meters.timer("fortress.orders.reservation", "strategy", strategy.name(), "outcome", outcome));
 		}
-		return this.settlement.pay(this.orders.find(draft.id()).orElseThrow(), held);
+	}
+
+	private static OrderView paid(Settlement.Result result) {
+		if (result instanceof Settlement.Result.Settled settled) {
+			return settled.order();
+		}
+		if (result instanceof Settlement.Result.Unavailable unavailable) {
+			throw CheckoutProblems.paymentUnavailable(unavailable.retryAfter());
+		}
+		throw CheckoutProblems.paymentDeclined();
 	}
 
 	private OrderView replay(Idempotency.Claim.Replay replay) {
@@ -118,69 +123,6 @@ public class Checkout {
 			throw new ApiException(ProblemType.valueOf(replay.problemType()), replay.body());
 		}
 		return this.json.readValue(replay.body(), OrderView.class);
-	}
-
-	private OrderDraft draft(UUID userId, PlaceOrder command) {
-		if (command.paymentToken() == null || command.paymentToken().isBlank()) {
-			throw ApiException.invalid("payment.token", "is required");
-		}
-		boolean hasItems = command.items() != null && !command.items().isEmpty();
-		if (hasItems == (command.dropId() != null)) {
-			throw ApiException.invalid("items", "give either items or dropId");
-		}
-		DropState drop = null;
-		List<PlaceOrder.Item> wanted;
-		if (command.dropId() != null) {
-			drop = this.inventory.findDrop(command.dropId()).orElseThrow(() -> ApiException.notFound("Drop"));
-			int quantity = command.quantity() == null ? 1 : command.quantity();
-			if (quantity < 1 || quantity > 100) {
-				throw ApiException.invalid("quantity", "must be between 1 and 100");
-			}
-			wanted = List.of(new PlaceOrder.Item(drop.sku(), quantity));
-		}
-		else {
-			if (command.quantity() != null) {
-				throw ApiException.invalid("quantity", "only with dropId; items carry their own quantities");
-			}
-			wanted = command.items();
-		}
-		List<OrderLine> lines = lines(wanted);
-		return new OrderDraft(Ids.newId(), userId, drop, lines, total(lines), command.paymentToken(), null,
-				RequestIds.current());
-	}
-
-	private List<OrderLine> lines(List<PlaceOrder.Item> wanted) {
-		if (wanted.size() > 50) {
-			throw ApiException.invalid("items", "at most 50 lines");
-		}
-		Set<String> seen = new HashSet<>();
-		for (PlaceOrder.Item item : wanted) {
-			if (item == null || item.sku() == null || item.quantity() < 1 || item.quantity() > 100) {
-				throw ApiException.invalid("items", "each item needs a sku and a quantity between 1 and 100");
-			}
-			if (!seen.add(item.sku())) {
-				throw ApiException.invalid("items", "SKU " + item.sku() + " appears twice");
-			}
-		}
-		Map<String, Variant> variants = this.catalog.findVariants(seen);
-		List<OrderLine> lines = new ArrayList<>();
-		for (PlaceOrder.Item item : wanted) {
-			Variant variant = variants.get(item.sku());
-			if (variant == null) {
-				throw ApiException.invalid("items", "unknown SKU " + item.sku());
-			}
-			lines.add(new OrderLine(item.sku(), item.quantity(), variant.price()));
-		}
-		return lines;
-	}
-
-	private static Money total(List<OrderLine> lines) {
-		try {
-			return lines.stream().map(OrderLine::subtotal).reduce(Money::plus).orElseThrow();
-		}
-		catch (IllegalArgumentException ex) {
-			throw ApiException.invalid("items", "all items must be priced in the same currency");
-		}
 	}
 
 	private String hash(PlaceOrder command) {

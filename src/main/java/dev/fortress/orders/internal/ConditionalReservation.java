@@ -13,7 +13,8 @@ import dev.fortress.orders.OrderLine;
 /**
  * One conditional {@code UPDATE … WHERE available >= :q} per row instead of a locking
  * read, check and write: one round trip less while the hot row is locked. Zero rows
- * updated means sold out (or the drop is not live) and the transaction rolls back.
+ * updated means sold out (or the drop is not live) and the transaction rolls back. Also
+ * the batched strategy's path for multi-line orders.
  */
 class ConditionalReservation implements ReservationStrategy {
 
@@ -39,30 +40,30 @@ class ConditionalReservation implements ReservationStrategy {
 	}
 
 	@Override
-	public void reserve(OrderDraft draft) {
-		this.transactions.executeWithoutResult(status -> reserveInTransaction(draft));
+	public Reservation reserve(OrderDraft draft) {
+		return ReservationStrategy.inOneTransaction(this.transactions,
+				() -> draft.drop() != null ? fromDrop(draft, draft.drop()) : fromStock(draft));
 	}
 
-	/**
-	 * Also the batched strategy's path for multi-line orders, inside its own transaction.
-	 */
-	void reserveInTransaction(OrderDraft draft) {
+	private Reservation fromDrop(OrderDraft draft, DropState drop) {
 		Instant now = this.clock.instant();
-		DropState drop = draft.drop();
-		if (drop != null) {
-			if (!this.ledger.tryTakeFromDrop(drop.id(), draft.quantity(), now)) {
-				throw drop.isOpenAt(now) ? OrderPlacement.soldOut("The drop") : OrderPlacement.notLive(drop, now);
-			}
-			if (!this.ledger.tryCountPurchase(drop.id(), draft.userId(), draft.quantity(), drop.perCustomerLimit())) {
-				throw OrderPlacement.limitReached(drop);
-			}
+		if (!this.ledger.tryTakeFromDrop(drop.id(), draft.quantity(), now)) {
+			return drop.isOpenAt(now) ? new Reservation.SoldOut(drop.id(), drop.sku())
+					: new Reservation.NotLive(now.isBefore(drop.startsAt()));
 		}
+		if (!this.ledger.tryCountPurchase(drop.id(), draft.userId(), draft.quantity(), drop.perCustomerLimit())) {
+			return new Reservation.LimitReached(drop.perCustomerLimit());
+		}
+		return this.placement.place(draft);
+	}
+
+	private Reservation fromStock(OrderDraft draft) {
 		for (OrderLine line : draft.lines().stream().sorted(Comparator.comparing(OrderLine::sku)).toList()) {
 			if (!this.ledger.tryReserve(line.sku(), line.quantity())) {
-				throw OrderPlacement.soldOut(line.sku());
+				return new Reservation.SoldOut(null, line.sku());
 			}
 		}
-		this.placement.place(draft);
+		return this.placement.place(draft);
 	}
 
 }

@@ -137,11 +137,6 @@ class Idempotency {
 		this.keys.deleteInFlight(held);
 	}
 
-	static ApiException takenOver() {
-		return new ApiException(ProblemType.IDEMPOTENCY_KEY_IN_USE,
-				"This request took too long and a retry with the same Idempotency-Key took over; its answer counts");
-	}
-
 	@Scheduled(fixedDelayString = "${fortress.orders.idempotency-cleanup-interval:1h}", initialDelay = 60_000)
 	void deleteExpired() {
 		this.keys.deleteExpired(this.clock.instant());

@@ -1,23 +1,21 @@
 package dev.fortress.orders.internal;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.fortress.inventory.DropState;
 import dev.fortress.orders.OrderPlaced;
-import dev.fortress.platform.web.ApiException;
-import dev.fortress.platform.web.ProblemType;
 
 /**
  * What every strategy does once stock is taken, in the same transaction: link the
  * idempotency key to the order, insert it and publish {@link OrderPlaced} (stored by the
  * event publication registry in this transaction, so the event exists iff the order
  * does). A request whose key a retry took over places nothing: the link fails, and the
- * transaction rolls back.
+ * caller rolls the transaction back.
  */
 @Component
 class OrderPlacement {
@@ -37,28 +35,22 @@ class OrderPlacement {
 		this.clock = clock;
 	}
 
+	/**
+	 * {@link Reservation.Placed} with the order as inserted (no need to read it back), or
+	 * {@link Reservation.KeyTakenOver}.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	void place(OrderDraft draft) {
+	Reservation place(OrderDraft draft) {
 		if (!this.idempotency.link(draft.key(), draft.id())) {
-			throw Idempotency.takenOver();
+			return new Reservation.KeyTakenOver();
 		}
-		this.orders.insert(draft, this.clock.instant());
-		this.events.publishEvent(new OrderPlaced(draft.id(), draft.userId(), draft.dropId(), draft.lines(),
-				draft.total(), draft.requestId()));
-	}
-
-	static ApiException soldOut(String what) {
-		return new ApiException(ProblemType.SOLD_OUT, what + " is sold out");
-	}
-
-	static ApiException notLive(DropState drop, java.time.Instant now) {
-		return new ApiException(ProblemType.SOLD_OUT,
-				now.isBefore(drop.startsAt()) ? "The drop has not started yet" : "The drop has ended");
-	}
-
-	static ApiException limitReached(DropState drop) {
-		return ApiException
-			.conflict("You have reached this drop's limit of " + drop.perCustomerLimit() + " per customer");
+		// Microseconds, as PostgreSQL stores them: the order returned is the order
+		// stored.
+		Order order = Order.placed(draft, this.clock.instant().truncatedTo(ChronoUnit.MICROS));
+		this.orders.insert(order);
+		this.events.publishEvent(new OrderPlaced(order.id(), order.userId(), order.dropId(), order.lines(),
+				order.total(), draft.requestId()));
+		return new Reservation.Placed(order);
 	}
 
 }

@@ -14,7 +14,7 @@ public record OrderView(UUID id, UUID userId, OrderStatus status, @Nullable UUID
 		@Nullable String paymentId, @Nullable String refundId, @Nullable String cancelReason, long version,
 		Instant createdAt, Instant updatedAt) {
 
-	public static OrderView of(Order order) {
+	static OrderView of(Order order) {
 		return new OrderView(order.id(), order.userId(), order.status(), order.dropId(),
 				order.lines().stream().map(Item::of).toList(), order.total(), order.paymentId(), order.refundId(),
 				order.cancelReason(), order.version(), order.createdAt(), order.updatedAt());

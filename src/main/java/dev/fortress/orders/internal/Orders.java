@@ -38,26 +38,29 @@ class Orders {
 		this.jdbc = jdbc;
 	}
 
-	void insert(OrderDraft draft, Instant now) {
+	void insert(Order order) {
 		this.jdbc
 			.sql("""
 					insert into orders (id, user_id, drop_id, status, total_amount, currency, payment_token, version, created_at, updated_at)
-					values (:id, :userId, :dropId, 'PENDING_PAYMENT', :total, :currency, :token, 0, :now, :now)
+					values (:id, :userId, :dropId, :status, :total, :currency, :token, :version, :createdAt, :updatedAt)
 					""")
-			.param("id", draft.id())
-			.param("userId", draft.userId())
-			.param("dropId", draft.dropId())
-			.param("total", draft.total().amount())
-			.param("currency", draft.total().currency())
-			.param("token", draft.paymentToken())
-			.param("now", Timestamp.from(now))
+			.param("id", order.id())
+			.param("userId", order.userId())
+			.param("dropId", order.dropId())
+			.param("status", order.status().name())
+			.param("total", order.total().amount())
+			.param("currency", order.total().currency())
+			.param("token", order.paymentToken())
+			.param("version", order.version())
+			.param("createdAt", Timestamp.from(order.createdAt()))
+			.param("updatedAt", Timestamp.from(order.updatedAt()))
 			.update();
-		for (OrderLine line : draft.lines()) {
+		for (OrderLine line : order.lines()) {
 			this.jdbc
 				.sql("""
 						insert into order_lines (order_id, sku, quantity, unit_amount) values (:orderId, :sku, :quantity, :unit)
 						""")
-				.param("orderId", draft.id())
+				.param("orderId", order.id())
 				.param("sku", line.sku())
 				.param("quantity", line.quantity())
 				.param("unit", line.unitPrice().amount())
@@ -72,6 +75,18 @@ class Orders {
 	/** Locks the order row until commit: state changes of one order run one at a time. */
 	Optional<Order> lock(UUID id) {
 		return one("select " + COLUMNS + " from orders where id = :id for update", id);
+	}
+
+	/**
+	 * Locks the row of an order whose lines the caller has (they never change) and
+	 * returns its current state with them: one statement instead of two.
+	 */
+	Order lock(Order known) {
+		return this.jdbc.sql("select " + COLUMNS + " from orders where id = :id for update")
+			.param("id", known.id())
+			.query(MAPPER)
+			.single()
+			.withLines(known.lines());
 	}
 
 	private Optional<Order> one(String sql, UUID id) {
@@ -120,31 +135,23 @@ class Orders {
 			.update();
 	}
 
-	void markPaid(UUID id, @Nullable String paymentId, Instant now) {
+	/**
+	 * Writes an order's state after a transition; the caller holds the row lock. Lines
+	 * never change.
+	 */
+	void update(Order order) {
 		this.jdbc.sql("""
-				update orders set status = 'PAID', payment_id = :paymentId, version = version + 1, updated_at = :now
-				where id = :id
-				""").param("paymentId", paymentId).param("now", Timestamp.from(now)).param("id", id).update();
-	}
-
-	/** Records a refund for a cancelled order that has none yet; false otherwise. */
-	boolean recordRefund(UUID id, String refundId, Instant now) {
-		return this.jdbc.sql("""
-				update orders set refund_id = :refundId, version = version + 1, updated_at = :now
-				where id = :id and status = 'CANCELLED' and refund_id is null
-				""").param("refundId", refundId).param("now", Timestamp.from(now)).param("id", id).update() == 1;
-	}
-
-	void markCancelled(UUID id, String reason, @Nullable String refundId, Instant now) {
-		this.jdbc.sql("""
-				update orders set status = 'CANCELLED', cancel_reason = :reason, refund_id = :refundId,
-				       version = version + 1, updated_at = :now
+				update orders set status = :status, payment_id = :paymentId, refund_id = :refundId,
+				       cancel_reason = :reason, version = :version, updated_at = :now
 				where id = :id
 				""")
-			.param("reason", reason)
-			.param("refundId", refundId)
-			.param("now", Timestamp.from(now))
-			.param("id", id)
+			.param("status", order.status().name())
+			.param("paymentId", order.paymentId())
+			.param("refundId", order.refundId())
+			.param("reason", order.cancelReason())
+			.param("version", order.version())
+			.param("now", Timestamp.from(order.updatedAt()))
+			.param("id", order.id())
 			.update();
 	}
 

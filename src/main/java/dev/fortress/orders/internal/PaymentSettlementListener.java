@@ -10,7 +10,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import dev.fortress.payments.PaymentReconciled;
-import dev.fortress.platform.web.ApiException;
 
 /**
  * No order stays reserved forever: a reconciled charge settles its order, and a sweeper
@@ -50,10 +49,9 @@ class PaymentSettlementListener {
 		for (Order order : this.orders.pendingSince(this.clock.instant().minus(this.properties.paymentSettleAfter()),
 				50)) {
 			try {
-				this.settlement.pay(order, null);
-			}
-			catch (ApiException ex) {
-				log.info("Stale order {} settled: {}", order.id(), ex.getMessage());
+				Settlement.Result result = this.settlement.pay(order, null);
+				log.info("Stale order {} re-driven: {}", order.id(),
+						result instanceof Settlement.Result.Settled settled ? settled.order().status() : result);
 			}
 			catch (RuntimeException ex) {
 				log.warn("Could not settle stale order {}", order.id(), ex);

@@ -9,12 +9,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.fortress.inventory.DropState;
 import dev.fortress.inventory.StockLedger;
 import dev.fortress.orders.OrderLine;
-import dev.fortress.platform.web.ApiException;
 
 /**
- * The seed's design and our baseline: per request, {@code SELECT … FOR UPDATE} the drop
- * and stock rows, check, update, insert the order, commit. Correct and simple; every
- * buyer of a hot SKU waits for the row lock in turn, one commit each.
+ * The baseline the other strategies are measured against: per request, lock the row the
+ * order takes from ({@code SELECT … FOR UPDATE} the drop, or each SKU's stock), check,
+ * update, insert the order, commit. Correct and simple; every buyer of a hot drop or SKU
+ * waits for the row lock in turn, and pays one commit each.
  */
 class RowLockReservation implements ReservationStrategy {
 
@@ -39,33 +39,37 @@ class RowLockReservation implements ReservationStrategy {
 	}
 
 	@Override
-	public void reserve(OrderDraft draft) {
-		this.transactions.executeWithoutResult(status -> {
-			Instant now = this.clock.instant();
-			if (draft.drop() != null) {
-				DropState drop = this.ledger.lockDrop(draft.drop().id())
-					.orElseThrow(() -> ApiException.notFound("Drop"));
-				if (!drop.isOpenAt(now)) {
-					throw OrderPlacement.notLive(drop, now);
-				}
-				if (drop.remaining() < draft.quantity()) {
-					throw OrderPlacement.soldOut("The drop");
-				}
-				if (!this.ledger.tryCountPurchase(drop.id(), draft.userId(), draft.quantity(),
-						drop.perCustomerLimit())) {
-					throw OrderPlacement.limitReached(drop);
-				}
+	public Reservation reserve(OrderDraft draft) {
+		return ReservationStrategy.inOneTransaction(this.transactions,
+				() -> draft.drop() != null ? fromDrop(draft) : fromStock(draft));
+	}
+
+	private Reservation fromDrop(OrderDraft draft) {
+		Instant now = this.clock.instant();
+		DropState drop = this.ledger.lockDrop(draft.drop().id()).orElseThrow();
+		if (!drop.isOpenAt(now)) {
+			return new Reservation.NotLive(now.isBefore(drop.startsAt()));
+		}
+		if (drop.remaining() < draft.quantity()) {
+			return new Reservation.SoldOut(drop.id(), drop.sku());
+		}
+		if (!this.ledger.tryCountPurchase(drop.id(), draft.userId(), draft.quantity(), drop.perCustomerLimit())) {
+			return new Reservation.LimitReached(drop.perCustomerLimit());
+		}
+		this.ledger.takeFromDrop(drop.id(), draft.quantity());
+		return this.placement.place(draft);
+	}
+
+	private Reservation fromStock(OrderDraft draft) {
+		// SKU order is the lock order, so two multi-line orders cannot deadlock.
+		for (OrderLine line : draft.lines().stream().sorted(Comparator.comparing(OrderLine::sku)).toList()) {
+			int available = this.ledger.lockAvailable(line.sku()).orElse(0);
+			if (available < line.quantity()) {
+				return new Reservation.SoldOut(null, line.sku());
 			}
-			// SKU order is the lock order, so two multi-line orders cannot deadlock.
-			for (OrderLine line : draft.lines().stream().sorted(Comparator.comparing(OrderLine::sku)).toList()) {
-				int available = this.ledger.lockAvailable(line.sku()).orElse(0);
-				if (available < line.quantity()) {
-					throw OrderPlacement.soldOut(line.sku());
-				}
-				this.ledger.take(draft.dropId(), line.sku(), line.quantity());
-			}
-			this.placement.place(draft);
-		});
+			this.ledger.reserve(line.sku(), line.quantity());
+		}
+		return this.placement.place(draft);
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.fortress.orders.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -10,47 +11,56 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.fortress.inventory.StockLedger;
-import dev.fortress.orders.OrderCancelled;
-import dev.fortress.orders.OrderLine;
-import dev.fortress.orders.OrderPaid;
-import dev.fortress.orders.PaymentRefunded;
 import dev.fortress.payments.PaymentOutcome;
 import dev.fortress.payments.PaymentsApi;
 import dev.fortress.payments.RefundOutcome;
-import dev.fortress.platform.web.ApiException;
-import dev.fortress.platform.web.ProblemType;
 
 /**
  * Takes a placed order through its payment. The charge runs outside any transaction
- * (never hold a row lock over a network call); its outcome is then applied in one
- * transaction together with the stock change, the event and the idempotency record's
- * final response. Approved → {@code PAID}; declined → {@code CANCELLED} and released
- * (402); unavailable → {@code CANCELLED} and released, key let go so a retry runs again
- * (503); unknown → stays {@code PENDING_PAYMENT} until {@code PaymentReconciled}.
+ * (never hold a row lock over a network call); its outcome is then applied through the
+ * {@link OrderLifecycle} in one transaction together with the idempotency record's final
+ * response. Approved → {@code PAID}; declined → {@code CANCELLED} and released, the
+ * answer stored; unavailable → {@code CANCELLED} and released, the key let go so a retry
+ * runs again; unknown → stays {@code PENDING_PAYMENT} until {@code PaymentReconciled}.
  */
 @Component
 class Settlement {
 
 	private static final Logger log = LoggerFactory.getLogger(Settlement.class);
 
+	/** What taking an order through its payment came to. */
+	sealed interface Result {
+
+		/**
+		 * The order as it stands now: paid, still pending (the charge's answer is
+		 * unknown), or already settled before.
+		 */
+		record Settled(OrderView order) implements Result {
+		}
+
+		/** The card was declined: the order was cancelled and its units released. */
+		record Declined() implements Result {
+		}
+
+		/**
+		 * The provider failed or its circuit is open: the order was cancelled and
+		 * released, nothing charged; retry after {@code retryAfter}.
+		 */
+		record Unavailable(Duration retryAfter) implements Result {
+		}
+
+	}
+
 	private final Orders orders;
 
-	private final StockLedger ledger;
+	private final OrderLifecycle lifecycle;
 
 	private final PaymentsApi payments;
 
 	private final Idempotency idempotency;
-
-	private final KnownSoldOut soldOut;
-
-	private final Carts carts;
-
-	private final ApplicationEventPublisher events;
 
 	private final TransactionTemplate transactions;
 
@@ -58,16 +68,12 @@ class Settlement {
 
 	private final Clock clock;
 
-	Settlement(Orders orders, StockLedger ledger, PaymentsApi payments, Idempotency idempotency, KnownSoldOut soldOut,
-			Carts carts, ApplicationEventPublisher events, TransactionTemplate transactions, JsonMapper json,
-			Clock clock) {
+	Settlement(Orders orders, OrderLifecycle lifecycle, PaymentsApi payments, Idempotency idempotency,
+			TransactionTemplate transactions, JsonMapper json, Clock clock) {
 		this.orders = orders;
-		this.ledger = ledger;
+		this.lifecycle = lifecycle;
 		this.payments = payments;
 		this.idempotency = idempotency;
-		this.soldOut = soldOut;
-		this.carts = carts;
-		this.events = events;
 		this.transactions = transactions;
 		this.json = json;
 		this.clock = clock;
@@ -78,46 +84,44 @@ class Settlement {
 	 * applies the outcome; {@code key} is the checkout's claimed idempotency key, or null
 	 * when the sweeper re-drives a stale order.
 	 */
-	OrderView pay(Order order, Idempotency.@Nullable Held key) {
+	Result pay(Order order, Idempotency.@Nullable Held key) {
 		if (order.status() != OrderStatus.PENDING_PAYMENT) {
-			return complete(order, key);
+			return new Result.Settled(complete(order, key));
 		}
 		PaymentOutcome outcome = order.total().amount() == 0 ? new PaymentOutcome.Approved(null)
 				: this.payments.charge(order.id(), order.total(), order.paymentToken());
 		if (outcome instanceof PaymentOutcome.Approved approved) {
-			OrderView view = this.transactions
-				.execute(status -> complete(markPaid(order.id(), approved.paymentId()), key));
-			if (view.status() == OrderStatus.CANCELLED && view.refundId() == null && order.total().amount() > 0) {
-				refundCaptureOfReleasedOrder(order.id());
-			}
-			return view;
+			Order paid = this.transactions.execute(status -> {
+				Order after = this.lifecycle.pay(order, approved.paymentId());
+				complete(after, key);
+				return after;
+			});
+			refundIfReleasedMeanwhile(paid);
+			return new Result.Settled(OrderView.of(paid));
 		}
 		if (outcome instanceof PaymentOutcome.Declined) {
-			ApiException declined = new ApiException(ProblemType.PAYMENT_DECLINED,
-					"The card was declined; nothing was charged and the items were released");
 			this.transactions.executeWithoutResult(status -> {
-				cancelUnpaid(order.id(), "PAYMENT_DECLINED");
+				this.lifecycle.release(order, "PAYMENT_DECLINED");
 				if (key != null) {
-					this.idempotency.completeWithProblem(key, declined);
+					this.idempotency.completeWithProblem(key, CheckoutProblems.paymentDeclined());
 				}
 			});
-			this.soldOut.forgetAll();
-			throw declined;
+			return new Result.Declined();
 		}
 		if (outcome instanceof PaymentOutcome.Unavailable unavailable) {
 			this.transactions.executeWithoutResult(status -> {
-				cancelUnpaid(order.id(), "PAYMENT_UNAVAILABLE");
+				this.lifecycle.release(order, "PAYMENT_UNAVAILABLE");
 				if (key != null) {
 					this.idempotency.release(key);
 				}
 			});
-			this.soldOut.forgetAll();
-			Duration retryAfter = unavailable.retryAfter() == null ? Duration.ofSeconds(5) : unavailable.retryAfter();
-			throw ApiException.unavailable("The payment provider is unavailable; nothing was charged", retryAfter);
+			return new Result.Unavailable(
+					unavailable.retryAfter() == null ? Duration.ofSeconds(5) : unavailable.retryAfter());
 		}
 		// Unknown: the reservation holds until the payments module reconciles the charge.
-		this.orders.touch(order.id(), this.clock.instant());
-		return this.transactions.execute(status -> complete(this.orders.find(order.id()).orElseThrow(), key));
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		this.orders.touch(order.id(), now);
+		return new Result.Settled(complete(order.touched(now), key));
 	}
 
 	/** Stores the response for the key (if any) and returns the view. */
@@ -129,48 +133,12 @@ class Settlement {
 		return view;
 	}
 
-	/** In the caller's transaction: PENDING_PAYMENT → PAID; no-op in any other state. */
-	Order markPaid(UUID orderId, @Nullable String paymentId) {
-		Order order = this.orders.lock(orderId).orElseThrow();
-		if (order.status() != OrderStatus.PENDING_PAYMENT) {
-			return order;
-		}
-		Instant now = this.clock.instant();
-		for (OrderLine line : order.lines()) {
-			this.ledger.commitSale(line.sku(), line.quantity());
-		}
-		this.orders.markPaid(orderId, paymentId, now);
-		this.carts.removeBought(order.userId(), order.lines().stream().map(OrderLine::sku).toList());
-		this.events
-			.publishEvent(new OrderPaid(orderId, order.userId(), paymentId, order.total(), RequestIds.current()));
-		return this.orders.find(orderId).orElseThrow();
-	}
-
-	/** In the caller's transaction: PENDING_PAYMENT → CANCELLED, reservation released. */
-	Order cancelUnpaid(UUID orderId, String reason) {
-		Order order = this.orders.lock(orderId).orElseThrow();
-		if (order.status() != OrderStatus.PENDING_PAYMENT) {
-			return order;
-		}
-		for (OrderLine line : order.lines()) {
-			this.ledger.release(order.dropId(), order.userId(), line.sku(), line.quantity());
-		}
-		this.orders.markCancelled(orderId, reason, null, this.clock.instant());
-		this.events
-			.publishEvent(new OrderCancelled(orderId, order.userId(), reason, order.lines(), RequestIds.current()));
-		return this.orders.find(orderId).orElseThrow();
-	}
-
 	/** Applies a reconciled charge: captured → PAID, otherwise CANCELLED and released. */
 	void reconciled(UUID orderId, boolean captured, @Nullable String paymentId) {
-		Order settled = this.transactions
-			.execute(status -> captured ? markPaid(orderId, paymentId) : cancelUnpaid(orderId, "PAYMENT_NOT_CAPTURED"));
-		if (!captured) {
-			this.soldOut.forgetAll();
-		}
-		else if (settled.status() == OrderStatus.CANCELLED && settled.refundId() == null
-				&& settled.total().amount() > 0) {
-			refundCaptureOfReleasedOrder(orderId);
+		Order settled = this.transactions.execute(status -> captured ? this.lifecycle.pay(orderId, paymentId)
+				: this.lifecycle.release(orderId, "PAYMENT_NOT_CAPTURED"));
+		if (captured) {
+			refundIfReleasedMeanwhile(settled);
 		}
 	}
 
@@ -181,20 +149,18 @@ class Settlement {
 	 * refund it. Idempotent: a payment refunded already answers with that refund, and an
 	 * order with a refund records no second one.
 	 */
-	private void refundCaptureOfReleasedOrder(UUID orderId) {
-		RefundOutcome outcome = this.payments.refund(orderId);
+	private void refundIfReleasedMeanwhile(Order order) {
+		if (order.status() != OrderStatus.CANCELLED || order.refundId() != null || order.total().amount() == 0) {
+			return;
+		}
+		RefundOutcome outcome = this.payments.refund(order.id());
 		if (outcome instanceof RefundOutcome.Refunded refunded) {
-			this.transactions.executeWithoutResult(status -> {
-				Order order = this.orders.lock(orderId).orElseThrow();
-				if (this.orders.recordRefund(orderId, refunded.refundId(), this.clock.instant())) {
-					this.events.publishEvent(new PaymentRefunded(orderId, order.userId(), refunded.refundId(),
-							order.total(), RequestIds.current()));
-				}
-			});
+			this.transactions
+				.executeWithoutResult(status -> this.lifecycle.recordRefund(order.id(), refunded.refundId()));
 		}
 		else {
 			log.error("Order {} was cancelled but its payment was captured, and the refund failed ({}): "
-					+ "refund it by hand", orderId, outcome);
+					+ "refund it by hand", order.id(), outcome);
 		}
 	}
 

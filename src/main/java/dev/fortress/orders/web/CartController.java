@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.fortress.identity.CurrentUser;
 import dev.fortress.orders.internal.CartService;
 import dev.fortress.orders.internal.CartView;
+import dev.fortress.orders.internal.PlaceOrder;
 
 @RestController
 @RequestMapping("/api/v1/cart")
@@ -52,7 +53,7 @@ class CartController {
 		return this.carts.remove(user, sku);
 	}
 
-	record QuantityRequest(@NotNull @Min(1) @Max(100) Integer quantity) {
+	record QuantityRequest(@NotNull @Min(1) @Max(PlaceOrder.MAX_QUANTITY) Integer quantity) {
 	}
 
 }

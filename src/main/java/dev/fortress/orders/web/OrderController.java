@@ -92,19 +92,17 @@ class OrderController {
 		return this.queries.cancel(id, user);
 	}
 
-	record PlaceOrderRequest(@Size(max = 50) @Nullable List<@Valid @NotNull ItemRequest> items, @Nullable UUID dropId,
-			@Nullable @Min(1) @Max(100) Integer quantity, @NotNull @Valid PaymentRequest payment) {
+	record PlaceOrderRequest(@Size(max = PlaceOrder.MAX_LINES) @Nullable List<@Valid @NotNull ItemRequest> items,
+			@Nullable UUID dropId, @Nullable @Min(1) @Max(PlaceOrder.MAX_QUANTITY) Integer quantity,
+			@NotNull @Valid PaymentRequest payment) {
 	}
 
-	record ItemRequest(@NotBlank @Size(max = 64) String sku, @Min(1) @Max(100) int quantity) {
+	record ItemRequest(@NotBlank @Size(max = PlaceOrder.MAX_SKU_LENGTH) String sku,
+			@Min(1) @Max(PlaceOrder.MAX_QUANTITY) int quantity) {
 	}
 
-	/**
-	 * Visible ASCII only: the token is stored with the order, and in the batched strategy
-	 * one order that cannot be stored (a NUL byte) would roll back every buyer's order in
-	 * its batch.
-	 */
-	record PaymentRequest(@NotBlank @Size(max = 100) @Pattern(regexp = "[\\x21-\\x7E]+",
+	/** The token's rules are {@link PlaceOrder#TOKEN_PATTERN}'s. */
+	record PaymentRequest(@NotBlank @Size(max = PlaceOrder.MAX_TOKEN_LENGTH) @Pattern(regexp = PlaceOrder.TOKEN_PATTERN,
 			message = "must be visible ASCII characters") String token) {
 	}
 

@@ -66,8 +66,7 @@ class IdempotencyLeaseTests extends IntegrationTest {
 		// The slow request wakes up and carries on with the key it no longer holds.
 		OrderDraft late = new OrderDraft(Ids.newId(), user.id(), null,
 				List.of(new OrderLine(sku, 1, new Money(700, "USD"))), new Money(700, "USD"), "tok_visa", stale, null);
-		assertThatThrownBy(() -> strategy.reserve(late)).isInstanceOfSatisfying(ApiException.class,
-				ex -> assertThat(ex.type()).isEqualTo(ProblemType.IDEMPOTENCY_KEY_IN_USE));
+		assertThat(strategy.reserve(late)).isInstanceOf(Reservation.KeyTakenOver.class);
 		this.idempotency.release(stale);
 		this.idempotency.completeWithProblem(stale, new ApiException(ProblemType.SOLD_OUT, "late"));
 
