@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import dev.fortress.identity.CurrentUser;
+import dev.fortress.identity.Role;
+import dev.fortress.identity.UserSummary;
 import dev.fortress.platform.web.ApiException;
 
 /**
@@ -59,6 +61,14 @@ public class ProjectAccess {
 		if (requireViewer(projectId, user) != ProjectRole.OWNER) {
 			throw ApiException.forbidden("Only a project owner may do this");
 		}
+	}
+
+	/**
+	 * Whether an account's project role takes effect: it is enabled and not a global
+	 * VIEWER. Unknown accounts (null) cannot act.
+	 */
+	static boolean canActOnProjectRole(@Nullable UserSummary account) {
+		return account != null && !account.disabled() && account.role() != Role.VIEWER;
 	}
 
 	/** The projects whose tasks the caller may list; {@code null} means all (admins). */
