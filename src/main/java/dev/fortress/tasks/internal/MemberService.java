@@ -12,6 +12,8 @@ import dev.fortress.identity.CurrentUser;
 import dev.fortress.identity.IdentityApi;
 import dev.fortress.identity.UserSummary;
 import dev.fortress.platform.web.ApiException;
+import dev.fortress.tasks.api.Member;
+import dev.fortress.tasks.api.ProjectRole;
 
 /**
  * Project membership. Only owners (and admins) change it, and a project never loses its

@@ -12,6 +12,9 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.fortress.tasks.api.Member;
+import dev.fortress.tasks.api.ProjectRole;
+
 /** The {@code project_members} table: who has which role in which project. */
 @Repository
 class ProjectMembers {
