@@ -11,13 +11,18 @@ import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPairGenerator;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -210,19 +215,16 @@ class EmbeddedDatabaseTests {
 	}
 
 	private ConfigurableApplicationContext startProduction(String... extra) throws Exception {
-		var generator = java.security.KeyPairGenerator.getInstance("RSA");
+		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
 		generator.initialize(2048);
 		String pem = "-----BEGIN PRIVATE KEY-----\n"
-				+ java.util.Base64.getMimeEncoder()
-					.encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
+				+ Base64.getMimeEncoder().encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
 				+ "\n-----END PRIVATE KEY-----\n";
 		String[] arguments = { "--fortress.test.shared-database=false", "--fortress.db.url=", "--server.port=0",
 				"--fortress.data-dir=" + this.dataDir, "--fortress.db.pool-size=3",
 				"--fortress.identity.jwt-private-key=" + pem, "--fortress.payments.psp-url=http://127.0.0.1:9" };
-		String[] all = java.util.stream.Stream
-			.concat(java.util.Arrays.stream(arguments), java.util.Arrays.stream(extra))
-			.toArray(String[]::new);
-		return new SpringApplicationBuilder(FortressApplication.class).profiles("prod").run(all);
+		return new SpringApplicationBuilder(FortressApplication.class).profiles("prod")
+			.run(Stream.concat(Arrays.stream(arguments), Arrays.stream(extra)).toArray(String[]::new));
 	}
 
 	private Properties passwords() throws IOException {
@@ -271,7 +273,8 @@ class EmbeddedDatabaseTests {
 	}
 
 	private static String show(Connection connection, String setting) throws SQLException {
-		try (Statement statement = connection.createStatement(); var rows = statement.executeQuery("show " + setting)) {
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("show " + setting)) {
 			rows.next();
 			return rows.getString(1);
 		}
