@@ -1,55 +1,51 @@
 package dev.fortress.platform.persistence;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.Optional;
-
-import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import dev.fortress.platform.config.FortressProperties;
 
 /**
  * One SQL dialect everywhere: either a real PostgreSQL started from binaries shipped as a
- * Maven artifact (the default, data kept under {@code <dataDir>/postgres}) or an external
- * PostgreSQL given by URL. Either way the application talks to it through one HikariCP
- * pool.
+ * Maven artifact (the default, see {@link EmbeddedDatabase}) or an external PostgreSQL
+ * given by URL. Either way the application talks to it through one HikariCP pool.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
 
-	/** The embedded server, only when no URL is configured. */
+	/**
+	 * The embedded server, only when no URL is configured. Production refuses it unless
+	 * explicitly allowed: it is one server inside the application's data directory, with
+	 * no replica, no managed backups and the application's own disk and memory.
+	 */
 	@Bean(destroyMethod = "close")
 	@ConditionalOnExpression("'${fortress.db.url:}'.isBlank()")
-	EmbeddedPostgres embeddedPostgres(FortressProperties fortress) throws IOException {
-		Path directory = fortress.dataDir().resolve("postgres").toAbsolutePath().normalize();
-		Files.createDirectories(directory.getParent());
-		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-			.setDataDirectory(directory)
-			.setCleanDataDirectory(false)
-			// Spring stops it after closing the pool; the library's own JVM hook would
-			// stop it
-			// while the application is still shutting down.
-			.setRegisterShutdownHook(false)
-			// A 201 must mean durable: keep PostgreSQL's own default, not the
-			// test-oriented one.
-			.setServerConfig("synchronous_commit", "on")
-			.setServerConfig("max_connections", "200")
-			.start();
-		log.info("Database: embedded PostgreSQL on port {}, data in {}", postgres.getPort(), directory);
-		return postgres;
+	EmbeddedDatabase embeddedDatabase(FortressProperties fortress, DatabaseProperties properties,
+			Environment environment) throws IOException, SQLException {
+		if (environment.matchesProfiles("prod") && !properties.allowEmbedded()) {
+			throw new IllegalStateException("The prod profile does not run on the embedded PostgreSQL: set "
+					+ "FORTRESS_DB_URL (with FORTRESS_DB_USER and FORTRESS_DB_PASSWORD) to a managed PostgreSQL, or "
+					+ "FORTRESS_ALLOW_EMBEDDED_DB=true to accept a single embedded server in the data directory");
+		}
+		Path dataDir = fortress.dataDir().toAbsolutePath().normalize();
+		EmbeddedDatabase database = EmbeddedDatabase.start(dataDir);
+		log.info("Database: embedded PostgreSQL on localhost:{} as role {}, data in {}", database.port(),
+				database.user(), database.directory());
+		return database;
 	}
 
 	/**
@@ -57,12 +53,13 @@ class DatabaseConfiguration {
 	 * Spring closes the pool before it stops the server.
 	 */
 	@Bean(destroyMethod = "close")
-	HikariDataSource dataSource(DatabaseProperties properties, Optional<EmbeddedPostgres> embedded) {
+	HikariDataSource dataSource(DatabaseProperties properties, Optional<EmbeddedDatabase> embedded) {
 		HikariConfig config = new HikariConfig();
 		if (embedded.isPresent()) {
-			EmbeddedPostgres postgres = embedded.get();
-			config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-			config.setUsername("postgres");
+			EmbeddedDatabase database = embedded.get();
+			config.setJdbcUrl(database.jdbcUrl());
+			config.setUsername(database.user());
+			config.setPassword(database.password());
 		}
 		else {
 			config.setJdbcUrl(properties.url());

@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -18,21 +17,15 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
-import dev.fortress.identity.IdentityApi;
-import dev.fortress.identity.UserSummary;
 import dev.fortress.platform.config.FortressProperties;
-import dev.fortress.tasks.internal.Task;
-import dev.fortress.tasks.internal.TaskCursor;
-import dev.fortress.tasks.internal.TaskProperties;
-import dev.fortress.tasks.internal.TaskSearch;
-import dev.fortress.tasks.internal.TaskSort;
-import dev.fortress.tasks.internal.TaskStore;
+import dev.fortress.tasks.api.TaskView;
+import dev.fortress.tasks.internal.ProjectTasks;
 
 /**
- * Runs one claimed export job: reads the project's tasks page by page through the task
- * store, writes them to a temporary file, reports progress after each page, and moves the
- * finished file into place atomically. Failures end the job as FAILED with a reason a
- * user can act on (internals go to the log only).
+ * Runs one claimed export job: reads the project's tasks page by page (through
+ * {@link ProjectTasks}), writes them to a temporary file, reports progress after each
+ * page, and moves the finished file into place atomically. Failures end the job as FAILED
+ * with a reason a user can act on (internals go to the log only).
  */
 @Component
 class ExportRunner {
@@ -43,21 +36,18 @@ class ExportRunner {
 
 	private final ExportJobs jobs;
 
-	private final TaskStore store;
-
-	private final IdentityApi identity;
+	private final ProjectTasks tasks;
 
 	private final Path directory;
 
-	private final TaskProperties properties;
+	private final ExportProperties properties;
 
 	private final Clock clock;
 
-	ExportRunner(ExportJobs jobs, TaskStore store, IdentityApi identity, FortressProperties fortress,
-			TaskProperties properties, Clock clock) {
+	ExportRunner(ExportJobs jobs, ProjectTasks tasks, FortressProperties fortress, ExportProperties properties,
+			Clock clock) {
 		this.jobs = jobs;
-		this.store = store;
-		this.identity = identity;
+		this.tasks = tasks;
 		this.directory = fortress.dataDir().resolve("exports").toAbsolutePath().normalize();
 		this.properties = properties;
 		this.clock = clock;
@@ -72,7 +62,7 @@ class ExportRunner {
 		try {
 			String fileName = write(job);
 			Instant now = this.clock.instant();
-			if (!this.jobs.done(job.id(), fileName, now, now.plus(this.properties.exports().expiry()))) {
+			if (!this.jobs.done(job.id(), fileName, now, now.plus(this.properties.expiry()))) {
 				// the project was deleted while we wrote (its jobs went with it) and
 				// ExportFiles may have cleaned its folder already: nothing would ever
 				// serve or expire this file
@@ -107,24 +97,22 @@ class ExportRunner {
 		Files.createDirectories(folder);
 		String fileName = job.id() + "." + job.format().extension();
 		Path partial = folder.resolve(fileName + ".part");
-		int total = Math.max(1, this.store.countInProject(job.projectId()));
+		int total = Math.max(1, this.tasks.count(job.projectId()));
 		Map<UUID, String> categories = this.jobs.categoryNames(job.projectId());
 		try (OutputStream out = Files.newOutputStream(partial)) {
 			TaskFileWriter writer = TaskFileWriter.open(job.format(), out,
 					"Tasks of " + this.jobs.projectName(job.projectId()));
 			int written = 0;
-			TaskCursor after = null;
-			List<Task> page;
+			TaskView after = null;
+			List<TaskView> page;
 			do {
-				page = this.store.search(TaskSearch.ofProject(job.projectId(), after, PAGE));
-				Map<UUID, UserSummary> users = this.identity
-					.findUsers(page.stream().map(t -> t.state().assigneeId()).filter(Objects::nonNull).toList());
-				for (Task task : page) {
-					writer.write(row(task, categories, users));
+				page = this.tasks.page(job.projectId(), after, PAGE);
+				for (TaskView task : page) {
+					writer.write(row(task, categories));
 				}
 				written += page.size();
 				if (!page.isEmpty()) {
-					after = TaskCursor.after(TaskSort.CREATED, page.get(page.size() - 1));
+					after = page.get(page.size() - 1);
 				}
 				this.jobs.progress(job.id(), Math.min(99, written * 100 / total));
 			}
@@ -136,14 +124,12 @@ class ExportRunner {
 		return fileName;
 	}
 
-	private static ExportRow row(Task task, Map<UUID, String> categories, Map<UUID, UserSummary> users) {
-		var s = task.state();
-		UserSummary assignee = s.assigneeId() == null ? null : users.get(s.assigneeId());
-		return new ExportRow(task.id().toString(), task.type().name(), s.title(), s.status().name(),
-				s.priority().name(), s.categoryId() == null ? null : categories.get(s.categoryId()),
-				assignee == null ? null : assignee.displayName(), s.labels(),
-				s.dueDate() == null ? null : s.dueDate().toString(), s.severity() == null ? null : s.severity().name(),
-				s.storyPoints(), task.createdAt().toString());
+	private static ExportRow row(TaskView task, Map<UUID, String> categories) {
+		return new ExportRow(task.id().toString(), task.type().name(), task.title(), task.status().name(),
+				task.priority().name(), task.categoryId() == null ? null : categories.get(task.categoryId()),
+				task.assigneeName(), task.labels(), task.dueDate() == null ? null : task.dueDate().toString(),
+				task.severity() == null ? null : task.severity().name(), task.storyPoints(),
+				task.createdAt().toString());
 	}
 
 }

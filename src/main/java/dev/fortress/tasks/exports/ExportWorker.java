@@ -21,8 +21,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import dev.fortress.tasks.internal.TaskProperties;
-
 /**
  * The bounded pool that runs exports, never on a request thread. The table is the queue:
  * each worker claims the oldest QUEUED job until none is left. Workers are woken when a
@@ -53,16 +51,16 @@ class ExportWorker {
 
 	private final long pollMillis;
 
-	ExportWorker(ExportJobs jobs, ExportRunner runner, TaskProperties properties, Clock clock) {
+	ExportWorker(ExportJobs jobs, ExportRunner runner, ExportProperties properties, Clock clock) {
 		this.jobs = jobs;
 		this.runner = runner;
 		this.clock = clock;
-		this.size = properties.exports().workers();
+		this.size = properties.workers();
 		AtomicInteger threads = new AtomicInteger();
 		this.pool = new ThreadPoolExecutor(this.size, this.size, 0, TimeUnit.MILLISECONDS,
 				new ArrayBlockingQueue<>(this.size), task -> daemon(task, "task-export-" + threads.incrementAndGet()));
 		this.poller = Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "task-export-poll"));
-		this.pollMillis = properties.exports().pollInterval().toMillis();
+		this.pollMillis = properties.pollInterval().toMillis();
 	}
 
 	@EventListener(ApplicationReadyEvent.class)

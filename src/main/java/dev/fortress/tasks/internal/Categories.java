@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import dev.fortress.platform.web.ApiException;
+import dev.fortress.tasks.api.Category;
 
 /** The {@code categories} table. */
 @Repository

@@ -14,6 +14,7 @@ import dev.fortress.identity.CurrentUser;
 import dev.fortress.platform.Ids;
 import dev.fortress.platform.web.ApiException;
 import dev.fortress.platform.web.IfMatch;
+import dev.fortress.tasks.api.Category;
 
 /** Categories of a project: read by every member, changed by editors and owners. */
 @Service
@@ -83,7 +84,7 @@ public class CategoryService {
 	}
 
 	/** The category if it exists and belongs to the project (for task references). */
-	public boolean belongsTo(UUID categoryId, UUID projectId) {
+	boolean belongsTo(UUID categoryId, UUID projectId) {
 		return this.categories.find(categoryId).filter(c -> c.projectId().equals(projectId)).isPresent();
 	}
 

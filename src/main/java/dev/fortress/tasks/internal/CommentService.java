@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.fortress.identity.CurrentUser;
 import dev.fortress.platform.Ids;
+import dev.fortress.tasks.api.Comment;
 
 /** Comments on tasks: members read them, editors and owners write them. */
 @Service

@@ -13,13 +13,17 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.fortress.tasks.api.Comment;
+import dev.fortress.tasks.api.TaskHistoryEntry.Action;
+import dev.fortress.tasks.api.TaskHistoryEntry.Change;
+
 /**
  * The task store on PostgreSQL (the default). All SQL is here and visible; list queries
  * are assembled by {@link TaskSearchSql} from fixed fragments with bound parameters.
  */
 class JdbcTaskStore implements TaskStore {
 
-	private static final TypeReference<Map<String, TaskState.Change>> CHANGES = new TypeReference<>() {
+	private static final TypeReference<Map<String, Change>> CHANGES = new TypeReference<>() {
 	};
 
 	private final JdbcClient jdbc;
@@ -235,7 +239,7 @@ class JdbcTaskStore implements TaskStore {
 
 	private TaskVersion versionOf(java.sql.ResultSet rs) throws java.sql.SQLException {
 		return new TaskVersion(rs.getObject("task_id", UUID.class), rs.getLong("version"),
-				TaskVersion.Action.valueOf(rs.getString("action")), rs.getObject("changed_by", UUID.class),
+				Action.valueOf(rs.getString("action")), rs.getObject("changed_by", UUID.class),
 				rs.getTimestamp("changed_at").toInstant(), this.json.readValue(rs.getString("changes"), CHANGES),
 				this.json.readValue(rs.getString("state"), TaskState.class));
 	}

@@ -2,6 +2,7 @@ package dev.fortress.tasks.internal;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -9,11 +10,16 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.fortress.identity.CurrentUser;
 import dev.fortress.identity.IdentityApi;
+import dev.fortress.identity.UserSummary;
 import dev.fortress.platform.web.ApiException;
+import dev.fortress.tasks.api.Member;
+import dev.fortress.tasks.api.ProjectRole;
 
 /**
  * Project membership. Only owners (and admins) change it, and a project never loses its
- * last owner. A member who leaves is unassigned from the project's tasks.
+ * last owner who can act: an owner counts only while their account is enabled and not a
+ * global VIEWER (who is read-only everywhere), as identity reports it now. A member who
+ * leaves is unassigned from the project's tasks.
  */
 @Service
 public class MemberService {
@@ -45,12 +51,13 @@ public class MemberService {
 	/** Adds a user to the project or changes their role. */
 	@Transactional
 	public Member put(UUID projectId, UUID userId, ProjectRole role, CurrentUser user) {
+		List<UUID> owners = this.members.lockOwners(projectId);
 		this.access.requireOwner(projectId, user);
 		if (this.identity.findUser(userId).filter(found -> !found.disabled()).isEmpty()) {
 			throw ApiException.notFound("User");
 		}
 		if (role != ProjectRole.OWNER) {
-			keepAnOwner(projectId, userId);
+			keepAnOwnerWhoCanAct(owners, userId);
 		}
 		this.members.put(projectId, userId, role, this.clock.instant());
 		return this.members.list(projectId)
@@ -62,8 +69,9 @@ public class MemberService {
 
 	@Transactional
 	public void remove(UUID projectId, UUID userId, CurrentUser user) {
+		List<UUID> owners = this.members.lockOwners(projectId);
 		this.access.requireOwner(projectId, user);
-		keepAnOwner(projectId, userId);
+		keepAnOwnerWhoCanAct(owners, userId);
 		if (!this.members.remove(projectId, userId)) {
 			throw ApiException.notFound("Member");
 		}
@@ -71,13 +79,22 @@ public class MemberService {
 	}
 
 	/**
-	 * 409 if {@code userId} is the project's only owner and is about to stop being one.
+	 * 409 if {@code userId} is an owner who can act and no other owner can. Demoting or
+	 * removing an owner who cannot act takes nothing away, so it is allowed.
+	 * @param owners the project's owners, locked (so the caller, checked after locking,
+	 * is still one and no concurrent change can remove the other)
 	 */
-	private void keepAnOwner(UUID projectId, UUID userId) {
-		int owners = this.members.ownersLocked(projectId);
-		boolean isOwner = this.members.role(projectId, userId).filter(ProjectRole.OWNER::equals).isPresent();
-		if (isOwner && owners <= 1) {
-			throw ApiException.conflict("A project must keep at least one owner");
+	private void keepAnOwnerWhoCanAct(List<UUID> owners, UUID userId) {
+		if (!owners.contains(userId)) {
+			return;
+		}
+		Map<UUID, UserSummary> accounts = this.identity.findUsers(owners);
+		boolean othersCanAct = owners.stream()
+			.filter(owner -> !owner.equals(userId))
+			.anyMatch(owner -> ProjectAccess.canActOnProjectRole(accounts.get(owner)));
+		if (!othersCanAct && ProjectAccess.canActOnProjectRole(accounts.get(userId))) {
+			throw ApiException
+				.conflict("A project must keep an owner who can act (an enabled account that is not a global viewer)");
 		}
 	}
 

@@ -11,6 +11,10 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import dev.fortress.tasks.api.Priority;
+import dev.fortress.tasks.api.TaskStatus;
+import dev.fortress.tasks.api.TaskType;
+
 /**
  * The memory store's version of {@link TaskSearchSql}: the same filters, the same sort
  * orders (PostgreSQL's, including unsigned UUID order) and the same keyset positions, so

@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import dev.fortress.tasks.api.Comment;
+
 /**
  * The task store in memory ({@code FORTRESS_TASK_STORE=memory}): for demos and fast
  * tests; nothing survives a restart. One lock guards all maps. Inside a Spring

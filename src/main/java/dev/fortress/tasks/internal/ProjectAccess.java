@@ -9,13 +9,19 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import dev.fortress.identity.CurrentUser;
+import dev.fortress.identity.Role;
+import dev.fortress.identity.UserSummary;
 import dev.fortress.platform.web.ApiException;
+import dev.fortress.tasks.api.ProjectRole;
 
 /**
- * The access rule of TaskForge (the seed's ABAC example): a global ADMIN may do anything
- * to any project; everyone else is decided by their role in the project the resource
- * belongs to; a global VIEWER is read-only everywhere whatever their project role. A
- * non-member learns nothing: the project and its tasks are a 404, never a 403.
+ * The access rule of TaskForge, decided from attributes of the caller and of the resource
+ * rather than from a global role alone: a global ADMIN may do anything to any project;
+ * everyone else is decided by their role in the project the resource belongs to; a global
+ * VIEWER is read-only everywhere whatever their project role. A non-member learns
+ * nothing: the project and its tasks are a 404, never a 403.
+ * <p>
+ * Public for the exports and reports, which check a caller's right to read a project.
  */
 @Component
 public class ProjectAccess {
@@ -44,7 +50,7 @@ public class ProjectAccess {
 	/**
 	 * @throws ApiException 404 if the caller may not see it, 403 if only read it
 	 */
-	public ProjectRole requireEditor(UUID projectId, CurrentUser user) {
+	ProjectRole requireEditor(UUID projectId, CurrentUser user) {
 		ProjectRole role = requireViewer(projectId, user);
 		if (!role.canEdit()) {
 			throw ApiException.forbidden("You may only read this project");
@@ -55,18 +61,26 @@ public class ProjectAccess {
 	/**
 	 * @throws ApiException 404 if the caller may not see it, 403 unless an owner
 	 */
-	public void requireOwner(UUID projectId, CurrentUser user) {
+	void requireOwner(UUID projectId, CurrentUser user) {
 		if (requireViewer(projectId, user) != ProjectRole.OWNER) {
 			throw ApiException.forbidden("Only a project owner may do this");
 		}
 	}
 
+	/**
+	 * Whether an account's project role takes effect: it is enabled and not a global
+	 * VIEWER. Unknown accounts (null) cannot act.
+	 */
+	static boolean canActOnProjectRole(@Nullable UserSummary account) {
+		return account != null && !account.disabled() && account.role() != Role.VIEWER;
+	}
+
 	/** The projects whose tasks the caller may list; {@code null} means all (admins). */
-	public @Nullable Set<UUID> visibleProjects(CurrentUser user) {
+	@Nullable Set<UUID> visibleProjects(CurrentUser user) {
 		return user.isAdmin() ? null : this.members.projectsOf(user.id());
 	}
 
-	public boolean isMember(UUID projectId, UUID userId) {
+	boolean isMember(UUID projectId, UUID userId) {
 		return this.members.isMember(projectId, userId);
 	}
 

@@ -12,6 +12,9 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.fortress.tasks.api.Member;
+import dev.fortress.tasks.api.ProjectRole;
+
 /** The {@code project_members} table: who has which role in which project. */
 @Repository
 class ProjectMembers {
@@ -81,16 +84,16 @@ class ProjectMembers {
 	}
 
 	/**
-	 * Counts owners, locking the project's owner rows so that two concurrent demotions
-	 * cannot both see "one other owner left".
+	 * The project's owners, their rows locked until the transaction ends: concurrent
+	 * membership changes of one project are decided one after the other, each on the
+	 * owners the previous one left.
 	 */
-	int ownersLocked(UUID projectId) {
+	List<UUID> lockOwners(UUID projectId) {
 		return this.jdbc
 			.sql("select user_id from project_members where project_id = :projectId and role = 'OWNER' for update")
 			.param("projectId", projectId)
 			.query(UUID.class)
-			.list()
-			.size();
+			.list();
 	}
 
 }

@@ -18,6 +18,8 @@ import dev.fortress.platform.web.CursorPage;
 import dev.fortress.platform.web.Cursors;
 import dev.fortress.platform.web.IfMatch;
 import dev.fortress.tasks.ProjectDeleted;
+import dev.fortress.tasks.api.Project;
+import dev.fortress.tasks.api.ProjectRole;
 
 /** Creating, reading, renaming and deleting projects. */
 @Service

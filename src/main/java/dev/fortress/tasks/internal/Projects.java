@@ -10,6 +10,9 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.fortress.tasks.api.Project;
+import dev.fortress.tasks.api.ProjectRole;
+
 /** The {@code projects} table, read together with the caller's role. */
 @Repository
 class Projects {

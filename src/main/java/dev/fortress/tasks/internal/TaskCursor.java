@@ -11,27 +11,37 @@ import org.jspecify.annotations.Nullable;
 
 import dev.fortress.platform.web.ApiException;
 import dev.fortress.platform.web.Cursors;
+import dev.fortress.tasks.api.TaskSort;
+import dev.fortress.tasks.api.TaskView;
 
 /**
  * The position after the last row of a page: the sort it belongs to and that row's sort
  * keys. Encoded opaquely; a cursor from another sort or one that does not parse is a 400.
  */
-public record TaskCursor(TaskSort sort, Instant createdAt, int priority, LocalDate dueKey, UUID id) {
+record TaskCursor(TaskSort sort, Instant createdAt, int priority, LocalDate dueKey, UUID id) {
 
 	/** Undated tasks sort after every real due date. */
-	public static final LocalDate NO_DUE_DATE = LocalDate.of(9999, 12, 31);
+	static final LocalDate NO_DUE_DATE = LocalDate.of(9999, 12, 31);
 
-	public static TaskCursor after(TaskSort sort, Task task) {
-		LocalDate due = task.state().dueDate();
-		return new TaskCursor(sort, task.createdAt(), task.state().priority().rank(), due == null ? NO_DUE_DATE : due,
+	static TaskCursor after(TaskSort sort, Task task) {
+		return new TaskCursor(sort, task.createdAt(), task.state().priority().rank(), dueKey(task.state().dueDate()),
 				task.id());
 	}
 
-	public String encode() {
+	/** The position after a task as a reader saw it: the same keys as the task's. */
+	static TaskCursor after(TaskSort sort, TaskView task) {
+		return new TaskCursor(sort, task.createdAt(), task.priority().rank(), dueKey(task.dueDate()), task.id());
+	}
+
+	private static LocalDate dueKey(@Nullable LocalDate due) {
+		return due == null ? NO_DUE_DATE : due;
+	}
+
+	String encode() {
 		return Cursors.encode(this.sort.name(), this.createdAt, this.priority, this.dueKey, this.id);
 	}
 
-	public static @Nullable TaskCursor decode(@Nullable String cursor, TaskSort expected) {
+	static @Nullable TaskCursor decode(@Nullable String cursor, TaskSort expected) {
 		List<String> parts = Cursors.decode(cursor, 5);
 		if (parts.isEmpty()) {
 			return null;
@@ -53,7 +63,7 @@ public record TaskCursor(TaskSort sort, Instant createdAt, int priority, LocalDa
 	}
 
 	/** A date within the years 1 to 9999, which both Java and PostgreSQL can hold. */
-	public static boolean storable(LocalDate date) {
+	static boolean storable(LocalDate date) {
 		return date.getYear() >= 1 && date.getYear() <= 9999;
 	}
 

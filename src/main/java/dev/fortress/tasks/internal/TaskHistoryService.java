@@ -11,10 +11,15 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.fortress.identity.CurrentUser;
 import dev.fortress.platform.web.ApiException;
 import dev.fortress.platform.web.IfMatch;
+import dev.fortress.tasks.api.TaskHistoryEntry;
+import dev.fortress.tasks.api.TaskHistoryEntry.Action;
+import dev.fortress.tasks.api.TaskView;
 
 /**
- * A task's history and its undo (seed: Command pattern with undo): reverting restores an
- * old version's state as a new version, so history itself is never rewritten.
+ * A task's history and its undo. Every change is stored as a version holding the whole
+ * state after it, so undo needs no inverse operation per kind of change: reverting
+ * restores an old version's state as a new version, and history itself is never
+ * rewritten.
  */
 @Service
 public class TaskHistoryService {
@@ -25,18 +30,22 @@ public class TaskHistoryService {
 
 	private final TaskRules rules;
 
+	private final TaskViews views;
+
 	private final Clock clock;
 
-	TaskHistoryService(TaskStore store, TaskService tasks, TaskRules rules, Clock clock) {
+	TaskHistoryService(TaskStore store, TaskService tasks, TaskRules rules, TaskViews views, Clock clock) {
 		this.store = store;
 		this.tasks = tasks;
 		this.rules = rules;
+		this.views = views;
 		this.clock = clock;
 	}
 
-	public List<TaskVersion> history(UUID taskId, CurrentUser user) {
+	/** Every version of the task, oldest first. */
+	public List<TaskHistoryEntry> history(UUID taskId, CurrentUser user) {
 		this.tasks.visible(taskId, user);
-		return this.store.versions(taskId);
+		return this.store.versions(taskId).stream().map(TaskVersion::entry).toList();
 	}
 
 	/**
@@ -45,7 +54,7 @@ public class TaskHistoryService {
 	 * there is cleared (and the history says so).
 	 */
 	@Transactional
-	public TaskCard revert(UUID taskId, long number, IfMatch ifMatch, CurrentUser user) {
+	public TaskView revert(UUID taskId, long number, IfMatch ifMatch, CurrentUser user) {
 		this.tasks.editable(taskId, user);
 		Task current = this.store.findForUpdate(taskId).orElseThrow(() -> ApiException.notFound("Task"));
 		ifMatch.check(current.version());
@@ -53,12 +62,11 @@ public class TaskHistoryService {
 			.orElseThrow(() -> ApiException.invalid("version", "this task has no version " + number));
 		TaskState restored = stillValid(taskId, current, old.state());
 		Task reverted = current.next(restored, this.clock.instant().truncatedTo(ChronoUnit.MICROS));
-		var entry = TaskVersion.of(reverted, TaskVersion.Action.REVERTED, user.id(),
-				restored.changesSince(current.state()));
+		var entry = TaskVersion.of(reverted, Action.REVERTED, user.id(), restored.changesSince(current.state()));
 		if (!this.store.update(reverted, current.version(), entry)) {
 			throw ApiException.conflict("The task was changed concurrently; retry");
 		}
-		return this.tasks.card(reverted);
+		return this.views.of(reverted);
 	}
 
 	private TaskState stillValid(UUID taskId, Task current, TaskState old) {

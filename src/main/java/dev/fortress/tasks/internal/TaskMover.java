@@ -19,12 +19,13 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.fortress.identity.CurrentUser;
 import dev.fortress.platform.web.ApiException;
 import dev.fortress.tasks.TaskMoved;
+import dev.fortress.tasks.api.TaskHistoryEntry.Action;
 
 /**
- * Moves a task and all its subtasks to another project in one transaction (seed chapter
- * 30's thought experiment): either every task arrives, with its history saying so, or
- * none moves. A category follows by name when the target has one of that name; an
- * assignee stays if they are a member of the target; anything else is cleared and the
+ * Moves a task and all its subtasks to another project in one transaction: either every
+ * task arrives, with its history saying so, or none moves (a failure half-way rolls the
+ * whole subtree back). A category follows by name when the target has one of that name;
+ * an assignee stays if they are a member of the target; anything else is cleared and the
  * history records it.
  */
 @Service
@@ -40,8 +41,8 @@ public class TaskMover {
 
 	private final Clock clock;
 
-	public TaskMover(TaskStore store, ProjectAccess access, CategoryService categories,
-			ApplicationEventPublisher events, Clock clock) {
+	TaskMover(TaskStore store, ProjectAccess access, CategoryService categories, ApplicationEventPublisher events,
+			Clock clock) {
 		this.store = store;
 		this.access = access;
 		this.categories = categories;
@@ -53,7 +54,7 @@ public class TaskMover {
 	 * @throws ApiException 404 if either project is invisible, 403 unless EDITOR+ in both
 	 */
 	@Transactional
-	public TaskCard move(UUID taskId, UUID targetProjectId, CurrentUser user) {
+	public void move(UUID taskId, UUID targetProjectId, CurrentUser user) {
 		Task root = this.store.findForUpdate(taskId).orElseThrow(() -> ApiException.notFound("Task"));
 		UUID source = root.projectId();
 		if (this.access.effectiveRole(source, user).isEmpty()) {
@@ -69,7 +70,6 @@ public class TaskMover {
 		this.categories.list(source, user).forEach(c -> sourceCategories.put(c.id(), key(c.name())));
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		List<UUID> moved = new ArrayList<>();
-		Task movedRoot = null;
 		for (Task task : subtree(root)) {
 			TaskState s = task.state();
 			UUID category = s.categoryId() == null ? null : targetCategories.get(sourceCategories.get(s.categoryId()));
@@ -79,19 +79,15 @@ public class TaskMover {
 			UUID parent = task == root ? null : s.parentId();
 			TaskState next = s.withProject(targetProjectId, category, assignee, parent);
 			Task updated = task.next(next, now);
-			var version = TaskVersion.of(updated, TaskVersion.Action.MOVED, user.id(), next.changesSince(s));
+			var version = TaskVersion.of(updated, Action.MOVED, user.id(), next.changesSince(s));
 			if (!this.store.update(updated, task.version(), version)) {
 				throw ApiException.conflict("A task being moved was changed concurrently; nothing was moved");
 			}
-			if (task == root) {
-				movedRoot = updated;
-			}
-			else {
+			if (task != root) {
 				moved.add(task.id());
 			}
 		}
 		this.events.publishEvent(new TaskMoved(taskId, List.copyOf(moved), source, targetProjectId, user.id()));
-		return new TaskCard(movedRoot, null, 0);
 	}
 
 	/** The task and all its descendants, parents before children. */

@@ -10,6 +10,9 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
+import dev.fortress.tasks.api.TaskHistoryEntry.Action;
+import dev.fortress.tasks.api.TaskSort;
+
 /**
  * Keeps a task's references valid when what they point at goes away: a member who leaves
  * is unassigned from the project's tasks, a deleted category is cleared from its tasks.
@@ -60,8 +63,8 @@ class TaskReferences {
 				if (task != null && value.equals(field.apply(task.state()))) {
 					TaskState next = cleared.apply(task.state());
 					Task updated = task.next(next, this.clock.instant().truncatedTo(ChronoUnit.MICROS));
-					if (this.store.update(updated, task.version(), TaskVersion.of(updated, TaskVersion.Action.UPDATED,
-							actor, next.changesSince(task.state())))) {
+					if (this.store.update(updated, task.version(),
+							TaskVersion.of(updated, Action.UPDATED, actor, next.changesSince(task.state())))) {
 						count++;
 					}
 				}

@@ -13,6 +13,11 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.RowMapper;
 
+import dev.fortress.tasks.api.Priority;
+import dev.fortress.tasks.api.Severity;
+import dev.fortress.tasks.api.TaskStatus;
+import dev.fortress.tasks.api.TaskType;
+
 /** How a task row (with its labels aggregated into an array) becomes a {@link Task}. */
 final class TaskRows {
 

@@ -6,18 +6,23 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.fortress.tasks.api.Priority;
+import dev.fortress.tasks.api.TaskSort;
+import dev.fortress.tasks.api.TaskStatus;
+import dev.fortress.tasks.api.TaskType;
+
 /**
  * A task list query as the store sees it: already restricted to the projects the caller
  * may see ({@code null} = all, for admins), the optional filters, the sort, the position
  * and how many rows to fetch (page size + 1, to know whether there is more).
  */
-public record TaskSearch(@Nullable Set<UUID> visibleProjects, @Nullable UUID projectId, @Nullable TaskStatus status,
+record TaskSearch(@Nullable Set<UUID> visibleProjects, @Nullable UUID projectId, @Nullable TaskStatus status,
 		@Nullable Priority priority, @Nullable TaskType type, @Nullable UUID categoryId, @Nullable UUID assigneeId,
 		@Nullable String label, @Nullable String q, @Nullable LocalDate dueBefore, TaskSort sort,
 		@Nullable TaskCursor after, int fetch) {
 
 	/** All tasks of one project in creation order, for exports. */
-	public static TaskSearch ofProject(UUID projectId, @Nullable TaskCursor after, int fetch) {
+	static TaskSearch ofProject(UUID projectId, @Nullable TaskCursor after, int fetch) {
 		return new TaskSearch(null, projectId, null, null, null, null, null, null, null, null, TaskSort.CREATED, after,
 				fetch);
 	}

@@ -8,17 +8,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.fortress.identity.CurrentUser;
-import dev.fortress.identity.IdentityApi;
-import dev.fortress.identity.UserSummary;
 import dev.fortress.platform.web.ApiException;
 import dev.fortress.platform.web.CursorPage;
 import dev.fortress.platform.web.IfMatch;
+import dev.fortress.tasks.api.NewTask;
+import dev.fortress.tasks.api.ProjectRole;
+import dev.fortress.tasks.api.TaskHistoryEntry.Action;
+import dev.fortress.tasks.api.TaskPatch;
+import dev.fortress.tasks.api.TaskQuery;
+import dev.fortress.tasks.api.TaskView;
 
 /**
  * Task use cases: create, read, list, change, delete. Access is checked against the
@@ -38,29 +40,29 @@ public class TaskService {
 
 	private final TaskRules rules;
 
-	private final IdentityApi identity;
+	private final TaskViews views;
 
 	private final Clock clock;
 
-	TaskService(TaskStore store, ProjectAccess access, TaskRules rules, IdentityApi identity, Clock clock) {
+	TaskService(TaskStore store, ProjectAccess access, TaskRules rules, TaskViews views, Clock clock) {
 		this.store = store;
 		this.access = access;
 		this.rules = rules;
-		this.identity = identity;
+		this.views = views;
 		this.clock = clock;
 	}
 
 	@Transactional
-	public TaskCard create(UUID projectId, NewTask request, CurrentUser user) {
+	public TaskView create(UUID projectId, NewTask request, CurrentUser user) {
 		this.access.requireEditor(projectId, user);
 		Task task = TaskFactory.create(request, projectId, user.id(), now());
 		this.rules.check(null, null, task.state());
-		this.store.insert(task, TaskVersion.of(task, TaskVersion.Action.CREATED, user.id(), Map.of()));
-		return card(task);
+		this.store.insert(task, TaskVersion.of(task, Action.CREATED, user.id(), Map.of()));
+		return this.views.of(task);
 	}
 
-	public TaskCard get(UUID id, CurrentUser user) {
-		return card(visible(id, user));
+	public TaskView get(UUID id, CurrentUser user) {
+		return this.views.of(visible(id, user));
 	}
 
 	/**
@@ -70,21 +72,20 @@ public class TaskService {
 	 * the patch re-applied.
 	 */
 	@Transactional
-	public TaskCard update(UUID id, TaskPatch patch, IfMatch ifMatch, CurrentUser user) {
+	public TaskView update(UUID id, TaskPatch patch, IfMatch ifMatch, CurrentUser user) {
 		for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
 			Task current = this.store.findForUpdate(id).orElseThrow(() -> ApiException.notFound("Task"));
 			requireEditor(current, user);
 			ifMatch.check(current.version());
-			TaskState next = patch.applyTo(current);
+			TaskState next = TaskFactory.patched(current, patch);
 			if (next.equals(current.state())) {
-				return card(current);
+				return this.views.of(current);
 			}
 			this.rules.check(id, current.state(), next);
 			Task updated = current.next(next, now());
-			var version = TaskVersion.of(updated, TaskVersion.Action.UPDATED, user.id(),
-					next.changesSince(current.state()));
+			var version = TaskVersion.of(updated, Action.UPDATED, user.id(), next.changesSince(current.state()));
 			if (this.store.update(updated, current.version(), version)) {
-				return card(updated);
+				return this.views.of(updated);
 			}
 		}
 		throw ApiException.conflict("The task is being changed by others; retry");
@@ -96,8 +97,14 @@ public class TaskService {
 		this.store.delete(id);
 	}
 
-	/** One page of the tasks the caller may see, in a constant number of statements. */
-	public CursorPage<TaskCard> list(TaskQuery query, CurrentUser user) {
+	/**
+	 * One page of the tasks the caller may see, in a constant number of statements.
+	 * @throws ApiException 400 for a due date or cursor outside what PostgreSQL stores
+	 */
+	public CursorPage<TaskView> list(TaskQuery query, CurrentUser user) {
+		if (query.dueBefore() != null && !TaskCursor.storable(query.dueBefore())) {
+			throw ApiException.invalid("dueBefore", "must be between 0001-01-01 and 9999-12-31");
+		}
 		Set<UUID> visible = null;
 		if (query.projectId() != null) {
 			// visibility is settled for a single project (404 for a missing one, admins
@@ -114,20 +121,11 @@ public class TaskService {
 				query.dueBefore(), query.sort(), after, query.limit() + 1));
 		CursorPage<Task> page = CursorPage.of(rows, query.limit(),
 				task -> TaskCursor.after(query.sort(), task).encode());
-		List<UUID> ids = page.items().stream().map(Task::id).toList();
-		Map<UUID, Integer> comments = this.store.commentCounts(ids);
-		Map<UUID, UserSummary> assignees = this.identity.findUsers(page.items()
-			.stream()
-			.map(task -> task.state().assigneeId())
-			.filter(java.util.Objects::nonNull)
-			.distinct()
-			.toList());
-		return page.map(task -> new TaskCard(task, name(assignees.get(task.state().assigneeId())),
-				comments.getOrDefault(task.id(), 0)));
+		return new CursorPage<>(this.views.of(page.items()), page.nextCursor());
 	}
 
 	/** The task if the caller may see its project; 404 otherwise (no existence leak). */
-	public Task visible(UUID id, CurrentUser user) {
+	Task visible(UUID id, CurrentUser user) {
 		Task task = this.store.find(id).orElseThrow(() -> ApiException.notFound("Task"));
 		requireViewer(task, user);
 		return task;
@@ -136,7 +134,7 @@ public class TaskService {
 	/**
 	 * The task if the caller may change it: 404 if they may not see it, 403 if only read.
 	 */
-	public Task editable(UUID id, CurrentUser user) {
+	Task editable(UUID id, CurrentUser user) {
 		Task task = this.store.find(id).orElseThrow(() -> ApiException.notFound("Task"));
 		requireEditor(task, user);
 		return task;
@@ -154,16 +152,6 @@ public class TaskService {
 		if (!requireViewer(task, user).canEdit()) {
 			throw ApiException.forbidden("You may only read this project");
 		}
-	}
-
-	TaskCard card(Task task) {
-		UUID assignee = task.state().assigneeId();
-		String name = assignee == null ? null : name(this.identity.findUser(assignee).orElse(null));
-		return new TaskCard(task, name, this.store.commentCounts(List.of(task.id())).getOrDefault(task.id(), 0));
-	}
-
-	private static @Nullable String name(@Nullable UserSummary user) {
-		return user == null ? null : user.displayName();
 	}
 
 	private Instant now() {

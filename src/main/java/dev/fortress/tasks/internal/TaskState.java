@@ -9,25 +9,25 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.fortress.tasks.api.Priority;
+import dev.fortress.tasks.api.Severity;
+import dev.fortress.tasks.api.TaskHistoryEntry.Change;
+import dev.fortress.tasks.api.TaskStatus;
+
 /**
  * Everything about a task that can change, as one value. History stores one per version,
  * so any version can be shown, compared and restored.
  */
-public record TaskState(UUID projectId, String title, @Nullable String description, Priority priority,
-		TaskStatus status, @Nullable UUID categoryId, @Nullable UUID assigneeId, List<String> labels,
-		@Nullable LocalDate dueDate, @Nullable UUID parentId, @Nullable Severity severity,
-		@Nullable Integer storyPoints) {
+record TaskState(UUID projectId, String title, @Nullable String description, Priority priority, TaskStatus status,
+		@Nullable UUID categoryId, @Nullable UUID assigneeId, List<String> labels, @Nullable LocalDate dueDate,
+		@Nullable UUID parentId, @Nullable Severity severity, @Nullable Integer storyPoints) {
 
-	public TaskState {
+	TaskState {
 		labels = List.copyOf(labels);
 	}
 
-	/** One changed field: its value before and after (either may be null). */
-	public record Change(@Nullable Object from, @Nullable Object to) {
-	}
-
 	/** The fields that differ from {@code before}, in a stable order. */
-	public Map<String, Change> changesSince(TaskState before) {
+	Map<String, Change> changesSince(TaskState before) {
 		Map<String, Change> changes = new LinkedHashMap<>();
 		compare(changes, "projectId", before.projectId, this.projectId);
 		compare(changes, "title", before.title, this.title);
@@ -58,7 +58,7 @@ public record TaskState(UUID projectId, String title, @Nullable String descripti
 		return value.toString();
 	}
 
-	public TaskState withProject(UUID projectId, @Nullable UUID categoryId, @Nullable UUID assigneeId,
+	TaskState withProject(UUID projectId, @Nullable UUID categoryId, @Nullable UUID assigneeId,
 			@Nullable UUID parentId) {
 		return new TaskState(projectId, this.title, this.description, this.priority, this.status, categoryId,
 				assigneeId, this.labels, this.dueDate, parentId, this.severity, this.storyPoints);

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.fortress.tasks.api.Comment;
+
 /**
  * Where tasks, their history and their comments live: a Strategy chosen by
  * {@code fortress.tasks.store} ({@code FORTRESS_TASK_STORE=jdbc|memory}). Business logic
@@ -15,7 +17,7 @@ import java.util.UUID;
  * Writes take part in the caller's transaction: the JDBC store through the connection,
  * the memory store by undoing its writes when the transaction rolls back.
  */
-public interface TaskStore {
+interface TaskStore {
 
 	/** Stores a new task together with its first history entry. */
 	void insert(Task task, TaskVersion created);

@@ -6,23 +6,25 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.fortress.tasks.api.TaskHistoryEntry;
+import dev.fortress.tasks.api.TaskHistoryEntry.Action;
+import dev.fortress.tasks.api.TaskHistoryEntry.Change;
+
 /**
  * One entry of a task's append-only history: who made which change when, and the full
  * state afterwards (so the version can be restored).
  */
-public record TaskVersion(UUID taskId, long version, Action action, UUID changedBy, Instant changedAt,
-		Map<String, TaskState.Change> changes, TaskState state) {
+record TaskVersion(UUID taskId, long version, Action action, UUID changedBy, Instant changedAt,
+		Map<String, Change> changes, TaskState state) {
 
-	/** What kind of change produced the version. */
-	public enum Action {
-
-		CREATED, UPDATED, REVERTED, MOVED
-
-	}
-
-	public static TaskVersion of(Task task, Action action, UUID changedBy, Map<String, TaskState.Change> changes) {
+	static TaskVersion of(Task task, Action action, UUID changedBy, Map<String, Change> changes) {
 		return new TaskVersion(task.id(), task.version(), action, changedBy, task.updatedAt(),
 				Collections.unmodifiableMap(new LinkedHashMap<>(changes)), task.state());
+	}
+
+	/** The entry as the history shows it, without the state. */
+	TaskHistoryEntry entry() {
+		return new TaskHistoryEntry(this.version, this.action, this.changedBy, this.changedAt, this.changes);
 	}
 
 }

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import dev.fortress.tasks.internal.Priority;
+import dev.fortress.tasks.api.Priority;
 import dev.fortress.tasks.reports.SummaryReport.CategoryCounts;
 import dev.fortress.tasks.reports.SummaryReport.Counts;
 import dev.fortress.tasks.reports.SummaryReport.RankedTask;

@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.fortress.identity.CurrentUser;
 import dev.fortress.platform.web.IfMatch;
-import dev.fortress.tasks.internal.Category;
+import dev.fortress.tasks.api.Category;
 import dev.fortress.tasks.internal.CategoryService;
 import dev.fortress.tasks.web.ProjectViews.CategoryView;
 

@@ -21,9 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.fortress.identity.CurrentUser;
 import dev.fortress.identity.IdentityApi;
 import dev.fortress.identity.UserSummary;
-import dev.fortress.tasks.internal.Member;
+import dev.fortress.tasks.api.Member;
+import dev.fortress.tasks.api.ProjectRole;
 import dev.fortress.tasks.internal.MemberService;
-import dev.fortress.tasks.internal.ProjectRole;
 import dev.fortress.tasks.web.ProjectViews.MemberView;
 
 @RestController

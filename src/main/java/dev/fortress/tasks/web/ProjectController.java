@@ -31,7 +31,7 @@ import dev.fortress.identity.CurrentUser;
 import dev.fortress.platform.web.CursorPage;
 import dev.fortress.platform.web.IfMatch;
 import dev.fortress.platform.web.Pages;
-import dev.fortress.tasks.internal.Project;
+import dev.fortress.tasks.api.Project;
 import dev.fortress.tasks.internal.ProjectService;
 import dev.fortress.tasks.web.ProjectViews.ProjectView;
 

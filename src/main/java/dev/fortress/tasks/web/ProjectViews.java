@@ -6,10 +6,10 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import dev.fortress.identity.UserSummary;
-import dev.fortress.tasks.internal.Category;
-import dev.fortress.tasks.internal.Member;
-import dev.fortress.tasks.internal.Project;
-import dev.fortress.tasks.internal.ProjectRole;
+import dev.fortress.tasks.api.Category;
+import dev.fortress.tasks.api.Member;
+import dev.fortress.tasks.api.Project;
+import dev.fortress.tasks.api.ProjectRole;
 
 /** The JSON shapes of projects, members and categories. */
 final class ProjectViews {

@@ -25,13 +25,13 @@ import dev.fortress.identity.CurrentUser;
 import dev.fortress.identity.IdentityApi;
 import dev.fortress.identity.UserSummary;
 import dev.fortress.platform.web.IfMatch;
-import dev.fortress.tasks.internal.Comment;
+import dev.fortress.tasks.api.Comment;
+import dev.fortress.tasks.api.TaskHistoryEntry;
+import dev.fortress.tasks.api.TaskView;
 import dev.fortress.tasks.internal.CommentService;
 import dev.fortress.tasks.internal.TaskHistoryService;
 import dev.fortress.tasks.internal.TaskMover;
 import dev.fortress.tasks.internal.TaskService;
-import dev.fortress.tasks.internal.TaskState;
-import dev.fortress.tasks.internal.TaskVersion;
 import dev.fortress.tasks.web.TaskRequests.CommentRequest;
 import dev.fortress.tasks.web.TaskRequests.MoveRequest;
 import dev.fortress.tasks.web.TaskRequests.RevertRequest;
@@ -72,9 +72,9 @@ class TaskActivityController {
 	@GetMapping("/history")
 	@Operation(summary = "Every version of the task, oldest first: who, when, what changed")
 	Map<String, List<VersionView>> history(@PathVariable UUID id, CurrentUser user) {
-		List<TaskVersion> versions = this.history.history(id, user);
+		List<TaskHistoryEntry> versions = this.history.history(id, user);
 		Map<UUID, UserSummary> users = this.identity
-			.findUsers(versions.stream().map(TaskVersion::changedBy).distinct().toList());
+			.findUsers(versions.stream().map(TaskHistoryEntry::changedBy).distinct().toList());
 		return Map.of("items", versions.stream().map(v -> VersionView.of(v, users.get(v.changedBy()))).toList());
 	}
 
@@ -82,8 +82,7 @@ class TaskActivityController {
 	@Operation(summary = "Restore an old version as a new version (EDITOR+)", description = "Honours If-Match.")
 	ResponseEntity<TaskView> revert(@PathVariable UUID id, @Valid @RequestBody RevertRequest request,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch, CurrentUser user) {
-		this.history.revert(id, request.version(), IfMatch.parse(ifMatch), user);
-		return TaskController.withETag(this.tasks.get(id, user));
+		return TaskController.withETag(this.history.revert(id, request.version(), IfMatch.parse(ifMatch), user));
 	}
 
 	@GetMapping("/comments")
@@ -103,10 +102,10 @@ class TaskActivityController {
 			.body(CommentView.of(comment, this.identity.findUser(user.id()).orElse(null)));
 	}
 
-	record VersionView(long version, TaskVersion.Action action, UUID changedBy, @Nullable String changedByName,
-			Instant changedAt, Map<String, TaskState.Change> changes) {
+	record VersionView(long version, TaskHistoryEntry.Action action, UUID changedBy, @Nullable String changedByName,
+			Instant changedAt, Map<String, TaskHistoryEntry.Change> changes) {
 
-		static VersionView of(TaskVersion v, @Nullable UserSummary user) {
+		static VersionView of(TaskHistoryEntry v, @Nullable UserSummary user) {
 			return new VersionView(v.version(), v.action(), v.changedBy(), user == null ? null : user.displayName(),
 					v.changedAt(), v.changes());
 		}

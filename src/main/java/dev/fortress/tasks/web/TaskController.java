@@ -29,14 +29,13 @@ import dev.fortress.platform.web.ApiException;
 import dev.fortress.platform.web.CursorPage;
 import dev.fortress.platform.web.IfMatch;
 import dev.fortress.platform.web.Pages;
-import dev.fortress.tasks.internal.Priority;
-import dev.fortress.tasks.internal.TaskCard;
-import dev.fortress.tasks.internal.TaskCursor;
-import dev.fortress.tasks.internal.TaskQuery;
+import dev.fortress.tasks.api.Priority;
+import dev.fortress.tasks.api.TaskQuery;
+import dev.fortress.tasks.api.TaskSort;
+import dev.fortress.tasks.api.TaskStatus;
+import dev.fortress.tasks.api.TaskType;
+import dev.fortress.tasks.api.TaskView;
 import dev.fortress.tasks.internal.TaskService;
-import dev.fortress.tasks.internal.TaskSort;
-import dev.fortress.tasks.internal.TaskStatus;
-import dev.fortress.tasks.internal.TaskType;
 import dev.fortress.tasks.web.TaskRequests.CreateTaskRequest;
 import dev.fortress.tasks.web.TaskRequests.PatchTaskRequest;
 
@@ -56,10 +55,10 @@ class TaskController {
 					+ "of the same project.")
 	ResponseEntity<TaskView> create(@PathVariable UUID projectId, @Valid @RequestBody CreateTaskRequest request,
 			CurrentUser user) {
-		TaskCard card = this.tasks.create(projectId, request.toNewTask(), user);
-		return ResponseEntity.created(URI.create("/api/v1/tasks/" + card.task().id()))
-			.eTag(String.valueOf(card.task().version()))
-			.body(TaskView.of(card));
+		TaskView task = this.tasks.create(projectId, request.toNewTask(), user);
+		return ResponseEntity.created(URI.create("/api/v1/tasks/" + task.id()))
+			.eTag(String.valueOf(task.version()))
+			.body(task);
 	}
 
 	@GetMapping("/api/v1/tasks")
@@ -83,13 +82,10 @@ class TaskController {
 		if (order == null) {
 			throw ApiException.invalid("sort", "must be one of created, dueDate, priority");
 		}
-		if (dueBefore != null && !TaskCursor.storable(dueBefore)) {
-			throw ApiException.invalid("dueBefore", "must be between 0001-01-01 and 9999-12-31");
-		}
 		String normalisedLabel = label == null ? null : label.strip().toLowerCase(java.util.Locale.ROOT);
 		TaskQuery query = new TaskQuery(projectId, status, priority, type, categoryId, assigneeId, normalisedLabel, q,
 				dueBefore, order, cursor, limit);
-		return Pages.ok(this.tasks.list(query, user).map(TaskView::of));
+		return Pages.ok(this.tasks.list(query, user));
 	}
 
 	@GetMapping("/api/v1/tasks/{id}")
@@ -115,8 +111,8 @@ class TaskController {
 		return ResponseEntity.noContent().build();
 	}
 
-	static ResponseEntity<TaskView> withETag(TaskCard card) {
-		return ResponseEntity.ok().eTag(String.valueOf(card.task().version())).body(TaskView.of(card));
+	static ResponseEntity<TaskView> withETag(TaskView task) {
+		return ResponseEntity.ok().eTag(String.valueOf(task.version())).body(task);
 	}
 
 }

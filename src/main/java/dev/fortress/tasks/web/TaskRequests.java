@@ -16,12 +16,12 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
-import dev.fortress.tasks.internal.NewTask;
-import dev.fortress.tasks.internal.Priority;
-import dev.fortress.tasks.internal.Severity;
-import dev.fortress.tasks.internal.TaskPatch;
-import dev.fortress.tasks.internal.TaskStatus;
-import dev.fortress.tasks.internal.TaskType;
+import dev.fortress.tasks.api.NewTask;
+import dev.fortress.tasks.api.Priority;
+import dev.fortress.tasks.api.Severity;
+import dev.fortress.tasks.api.TaskPatch;
+import dev.fortress.tasks.api.TaskStatus;
+import dev.fortress.tasks.api.TaskType;
 
 /**
  * Request bodies of the task endpoints. Unknown fields (id, projectId, version,

@@ -14,6 +14,13 @@ import org.junit.jupiter.api.Test;
 import dev.fortress.platform.web.ApiException;
 import dev.fortress.platform.web.IfMatch;
 import dev.fortress.platform.web.ProblemType;
+import dev.fortress.tasks.api.NewTask;
+import dev.fortress.tasks.api.Priority;
+import dev.fortress.tasks.api.Severity;
+import dev.fortress.tasks.api.TaskHistoryEntry.Change;
+import dev.fortress.tasks.api.TaskPatch;
+import dev.fortress.tasks.api.TaskStatus;
+import dev.fortress.tasks.api.TaskType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -57,16 +64,18 @@ class TaskDomainTests {
 		Task task = create(TaskType.TASK, null, null);
 		TaskPatch patch = new TaskPatch(Optional.of("  Renamed "), Optional.empty(), null, null, null, null, null,
 				Optional.of(LocalDate.of(2030, 2, 2)), null, null, null);
-		TaskState next = patch.applyTo(task);
+		TaskState next = TaskFactory.patched(task, patch);
 		assertThat(next.title()).isEqualTo("Renamed");
 		assertThat(next.description()).isNull();
 		assertThat(next.priority()).isEqualTo(task.state().priority());
 		assertThat(next.dueDate()).isEqualTo(LocalDate.of(2030, 2, 2));
-		assertInvalid(() -> new TaskPatch(null, null, Optional.empty(), null, null, null, null, null, null, null, null)
-			.applyTo(task), "priority");
-		assertInvalid(() -> new TaskPatch(null, null, null, null, null, null, null, null, null,
-				Optional.of(Severity.MAJOR), null)
-			.applyTo(task), "severity");
+		assertInvalid(
+				() -> TaskFactory.patched(task,
+						new TaskPatch(null, null, Optional.empty(), null, null, null, null, null, null, null, null)),
+				"priority");
+		assertInvalid(() -> TaskFactory.patched(task,
+				new TaskPatch(null, null, null, null, null, null, null, null, null, Optional.of(Severity.MAJOR), null)),
+				"severity");
 	}
 
 	@Test
@@ -75,8 +84,8 @@ class TaskDomainTests {
 		TaskState s = task.state();
 		TaskState next = new TaskState(s.projectId(), "Other", s.description(), Priority.URGENT, s.status(),
 				s.categoryId(), s.assigneeId(), List.of("a"), s.dueDate(), s.parentId(), null, null);
-		assertThat(next.changesSince(s)).isEqualTo(Map.of("title", new TaskState.Change("Title", "Other"), "priority",
-				new TaskState.Change("MEDIUM", "URGENT"), "labels", new TaskState.Change(List.of(), List.of("a"))));
+		assertThat(next.changesSince(s)).isEqualTo(Map.of("title", new Change("Title", "Other"), "priority",
+				new Change("MEDIUM", "URGENT"), "labels", new Change(List.of(), List.of("a"))));
 		assertThat(s.changesSince(s)).isEmpty();
 	}
 

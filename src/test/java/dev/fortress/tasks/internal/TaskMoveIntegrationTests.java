@@ -23,6 +23,7 @@ import dev.fortress.identity.CurrentUser;
 import dev.fortress.identity.Role;
 import dev.fortress.support.Http;
 import dev.fortress.tasks.TaskForgeTest;
+import dev.fortress.tasks.api.Comment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -16,6 +16,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.fortress.support.IntegrationTest;
+import dev.fortress.tasks.api.Priority;
+import dev.fortress.tasks.api.TaskSort;
+import dev.fortress.tasks.api.TaskStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +41,7 @@ class TaskQueryPlanTests extends IntegrationTest {
 
 	private final Map<String, String> report = new LinkedHashMap<>();
 
-	private void seedOnce() {
+	private void insertTasksOnce() {
 		if (this.project != null) {
 			return;
 		}
@@ -109,7 +112,7 @@ class TaskQueryPlanTests extends IntegrationTest {
 
 	@Test
 	void theCommonQueriesUseTheirIndexesOnFiftyThousandTasks() throws IOException {
-		seedOnce();
+		insertTasksOnce();
 		assertThat(this.jdbc.sql("select count(*) from tasks").query(Long.class).single())
 			.isGreaterThanOrEqualTo(TASKS);
 		Map<String, TaskSearch> queries = new LinkedHashMap<>();

@@ -15,6 +15,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.fortress.platform.Ids;
+import dev.fortress.tasks.api.Comment;
+import dev.fortress.tasks.api.Priority;
+import dev.fortress.tasks.api.Severity;
+import dev.fortress.tasks.api.TaskHistoryEntry.Action;
+import dev.fortress.tasks.api.TaskHistoryEntry.Change;
+import dev.fortress.tasks.api.TaskSort;
+import dev.fortress.tasks.api.TaskStatus;
+import dev.fortress.tasks.api.TaskType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -55,7 +63,7 @@ abstract class TaskStoreContract {
 		assertThat(store().findForUpdate(bug.id())).contains(bug);
 		assertThat(store().find(UUID.randomUUID())).isEmpty();
 		assertThat(store().versions(bug.id())).singleElement().satisfies(v -> {
-			assertThat(v.action()).isEqualTo(TaskVersion.Action.CREATED);
+			assertThat(v.action()).isEqualTo(Action.CREATED);
 			assertThat(v.state()).isEqualTo(bug.state());
 		});
 		assertThat(store().countInProject(project)).isEqualTo(1);
@@ -67,18 +75,17 @@ abstract class TaskStoreContract {
 		Task task = insert(project, "v1", Priority.LOW, null, 0);
 		TaskState renamed = withTitle(task.state(), "v2");
 		Task v2 = task.next(renamed, T0.plusSeconds(60));
-		TaskVersion entry = TaskVersion.of(v2, TaskVersion.Action.UPDATED, user(), renamed.changesSince(task.state()));
+		TaskVersion entry = TaskVersion.of(v2, Action.UPDATED, user(), renamed.changesSince(task.state()));
 
 		assertThat(store().update(v2, 1, entry)).isTrue();
 		assertThat(store().find(task.id())).contains(v2);
 		Task stale = task.next(withTitle(task.state(), "lost"), T0.plusSeconds(61));
-		assertThat(store().update(stale, 1, TaskVersion.of(stale, TaskVersion.Action.UPDATED, user(), Map.of())))
-			.isFalse();
+		assertThat(store().update(stale, 1, TaskVersion.of(stale, Action.UPDATED, user(), Map.of()))).isFalse();
 		assertThat(store().find(task.id()).orElseThrow().state().title()).isEqualTo("v2");
 
 		List<TaskVersion> history = store().versions(task.id());
 		assertThat(history).extracting(TaskVersion::version).containsExactly(1L, 2L);
-		assertThat(history.get(1).changes()).isEqualTo(Map.of("title", new TaskState.Change("v1", "v2")));
+		assertThat(history.get(1).changes()).isEqualTo(Map.of("title", new Change("v1", "v2")));
 		assertThat(store().version(task.id(), 2)).contains(history.get(1));
 		assertThat(store().version(task.id(), 3)).isEmpty();
 	}
@@ -91,7 +98,7 @@ abstract class TaskStoreContract {
 		TaskState relabelled = new TaskState(project, s.title(), s.description(), s.priority(), s.status(), null, null,
 				List.of("x", "y"), null, null, null, null);
 		Task next = task.next(relabelled, T0);
-		store().update(next, 1, TaskVersion.of(next, TaskVersion.Action.UPDATED, user(), Map.of()));
+		store().update(next, 1, TaskVersion.of(next, Action.UPDATED, user(), Map.of()));
 		assertThat(store().find(task.id()).orElseThrow().state().labels()).containsExactly("x", "y");
 	}
 
@@ -219,7 +226,7 @@ abstract class TaskStoreContract {
 		Task renamed = kept.next(withTitle(kept.state(), "renamed"), T0);
 		assertThatThrownBy(() -> transactions().executeWithoutResult(status -> {
 			insert(project, "phantom", Priority.LOW, null, 1);
-			store().update(renamed, 1, TaskVersion.of(renamed, TaskVersion.Action.UPDATED, user(), Map.of()));
+			store().update(renamed, 1, TaskVersion.of(renamed, Action.UPDATED, user(), Map.of()));
 			store().addComment(new Comment(Ids.newId(), kept.id(), user(), "phantom", T0));
 			throw new IllegalStateException("boom");
 		})).hasMessage("boom");
@@ -255,7 +262,7 @@ abstract class TaskStoreContract {
 	}
 
 	private TaskVersion created(Task task) {
-		return TaskVersion.of(task, TaskVersion.Action.CREATED, user(), Map.of());
+		return TaskVersion.of(task, Action.CREATED, user(), Map.of());
 	}
 
 	private List<Task> search(Set<UUID> visible, TaskStatus status, Priority priority, TaskType type, UUID category,

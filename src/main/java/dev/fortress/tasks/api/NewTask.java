@@ -1,4 +1,4 @@
-package dev.fortress.tasks.internal;
+package dev.fortress.tasks.api;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -6,7 +6,9 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-/** What a caller asks for when creating a task; {@link TaskFactory} turns it into one. */
+/**
+ * What a caller asks for when creating a task; the type decides which fields it may have.
+ */
 public record NewTask(String title, @Nullable String description, TaskType type, Priority priority,
 		@Nullable TaskStatus status, @Nullable UUID categoryId, @Nullable UUID assigneeId,
 		@Nullable List<String> labels, @Nullable LocalDate dueDate, @Nullable UUID parentId,

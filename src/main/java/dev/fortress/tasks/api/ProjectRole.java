@@ -1,4 +1,4 @@
-package dev.fortress.tasks.internal;
+package dev.fortress.tasks.api;
 
 /** A member's role in one project. */
 public enum ProjectRole {

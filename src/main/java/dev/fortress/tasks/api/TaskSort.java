@@ -1,4 +1,4 @@
-package dev.fortress.tasks.internal;
+package dev.fortress.tasks.api;
 
 /**
  * The stable sort orders of the task list. Each ends on the id, so every row has a unique

@@ -1,4 +1,4 @@
-package dev.fortress.tasks.internal;
+package dev.fortress.tasks.api;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A project: the unit of access. Its creator becomes its first OWNER; it always keeps at
- * least one. Deleting it deletes its tasks, categories and exports.
+ * least one owner who can act. Deleting it deletes its tasks, categories and exports.
  *
  * @param callerRole the role of the user who asked for it, if they are a member
  */

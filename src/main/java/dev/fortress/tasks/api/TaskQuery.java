@@ -1,4 +1,4 @@
-package dev.fortress.tasks.internal;
+package dev.fortress.tasks.api;
 
 import java.time.LocalDate;
 import java.util.UUID;

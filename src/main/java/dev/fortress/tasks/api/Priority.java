@@ -1,4 +1,4 @@
-package dev.fortress.tasks.internal;
+package dev.fortress.tasks.api;
 
 /**
  * Task priority. Stored as its {@link #rank()} (1..4) so that sorting and reports work on

@@ -1,4 +1,4 @@
-package dev.fortress.tasks.internal;
+package dev.fortress.tasks.api;
 
 /** The kinds of task; BUG carries a severity, FEATURE story points. */
 public enum TaskType {

@@ -1,4 +1,4 @@
-package dev.fortress.tasks.internal;
+package dev.fortress.tasks.api;
 
 /** Where a task is in its life; entering DONE stamps the completion time. */
 public enum TaskStatus {

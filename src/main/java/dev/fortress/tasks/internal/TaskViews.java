@@ -1,0 +1,57 @@
+package dev.fortress.tasks.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+import dev.fortress.identity.IdentityApi;
+import dev.fortress.identity.UserSummary;
+import dev.fortress.tasks.api.TaskView;
+
+/**
+ * Turns tasks into what readers see: the task's fields plus its assignee's name and its
+ * comment count. A list of any length costs two statements (names through
+ * {@link IdentityApi#findUsers}, counts for all ids at once), never one per task.
+ */
+@Component
+class TaskViews {
+
+	private final TaskStore store;
+
+	private final IdentityApi identity;
+
+	TaskViews(TaskStore store, IdentityApi identity) {
+		this.store = store;
+		this.identity = identity;
+	}
+
+	TaskView of(Task task) {
+		return of(List.of(task)).get(0);
+	}
+
+	List<TaskView> of(List<Task> tasks) {
+		if (tasks.isEmpty()) {
+			return List.of();
+		}
+		Map<UUID, Integer> comments = this.store.commentCounts(tasks.stream().map(Task::id).toList());
+		Map<UUID, UserSummary> assignees = this.identity.findUsers(
+				tasks.stream().map(task -> task.state().assigneeId()).filter(Objects::nonNull).distinct().toList());
+		return tasks.stream()
+			.map(task -> view(task, assignees.get(task.state().assigneeId()), comments.getOrDefault(task.id(), 0)))
+			.toList();
+	}
+
+	private static TaskView view(Task task, @Nullable UserSummary assignee, int commentCount) {
+		TaskState s = task.state();
+		return new TaskView(task.id(), s.projectId(), task.type(), s.title(), s.description(), s.priority(), s.status(),
+				s.categoryId(), s.assigneeId(), assignee == null ? null : assignee.displayName(), s.labels(),
+				s.dueDate(), s.parentId(), s.severity(), s.storyPoints(), commentCount, task.version(),
+				task.createdBy(), task.createdAt(), task.updatedAt(), task.completedAt());
+	}
+
+}
