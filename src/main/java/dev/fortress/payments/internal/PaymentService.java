@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
@@ -150,6 +151,11 @@ class PaymentService implements PaymentsApi {
 			case NOT_CAPTURED, VOIDING -> new PaymentOutcome.Declined("not_captured");
 			case CHARGING, UNKNOWN, UNAVAILABLE -> new PaymentOutcome.Unknown();
 		};
+	}
+
+	@Override
+	public Optional<Duration> unavailableFor() {
+		return this.flow.refusingFor();
 	}
 
 	@Override

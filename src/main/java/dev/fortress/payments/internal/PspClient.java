@@ -12,6 +12,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -30,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * working on the request, a retry would only find the key in use, and the checkout thread
  * has waited long enough; reconciliation settles it later with the same key. Each attempt
  * passes the circuit breaker; while it is open, calls fail at once without touching the
- * network.
+ * network. Failed attempts and timeouts go to the log through {@link ProviderLog}: at
+ * most one line per kind every ten seconds, never one per buyer.
  */
 class PspClient {
 
@@ -69,6 +71,15 @@ class PspClient {
 		this.json = json;
 		this.meters = meters;
 		this.backoff = new Backoff(properties.backoffInitial(), properties.backoffMax());
+	}
+
+	/** While the circuit is open: how long until it half-opens. */
+	Optional<Duration> refusingFor() {
+		CircuitBreaker.State state = this.breaker.getState();
+		if (state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN) {
+			return Optional.of(this.openClock.remainingOpen());
+		}
+		return Optional.empty();
 	}
 
 	PspReply authorize(String idempotencyKey, long amount, String currency, String token, String reference) {
