@@ -54,7 +54,7 @@ final class SandboxApi {
 	SandboxResponse handle(SandboxRequest request) {
 		Instant received = this.clock.instant();
 		try {
-			if (!this.apiKey.matches(request.header("X-Api-Key"))) {
+			if (!this.apiKey.matches(request.soleHeader("X-Api-Key"))) {
 				return SandboxResponse.error(401, "invalid_api_key", "Invalid API key");
 			}
 			Call call = route(request);

@@ -27,6 +27,8 @@ final class SandboxDatabase implements AutoCloseable {
 		config.setPoolName("sandbox-psp");
 		config.setMaximumPoolSize(poolSize);
 		config.setMinimumIdle(0);
+		// Quiet periods hand the connections back to the database.
+		config.setIdleTimeout(60_000);
 		this.pool = new HikariDataSource(config);
 		this.jdbc = JdbcClient.create(this.pool);
 		this.transactions = new TransactionTemplate(new JdbcTransactionManager(this.pool));

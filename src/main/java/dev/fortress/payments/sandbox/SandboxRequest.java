@@ -67,6 +67,15 @@ final class SandboxRequest {
 	}
 
 	/**
+	 * The header's value if it was sent exactly once, else null: for the credential,
+	 * where a repeated header is simply not a valid key.
+	 */
+	@Nullable String soleHeader(String name) {
+		List<String> values = this.headers.get(name);
+		return values == null || values.size() != 1 ? null : values.get(0);
+	}
+
+	/**
 	 * The query parameters; any name outside {@code allowed}, or sent twice, is refused.
 	 */
 	Map<String, String> query(Set<String> allowed) {

@@ -1,5 +1,10 @@
 package dev.fortress.payments.sandbox;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -44,16 +49,12 @@ class SandboxInputTests extends IntegrationTest {
 	}
 
 	@Test
-	void withoutTheRightKeyNothingIsReadOrStored(CapturedOutput output) {
+	void withoutTheRightKeyNothingIsReadOrStored(CapturedOutput output) throws Exception {
 		String body = authorisation("100", "\"EUR\"");
-		for (Map<String, String> credentials : new Map[] { Map.of(), Map.of("X-Api-Key", "sk_sandbox_fortress"),
-				Map.of("X-Api-Key", this.server.apiKey() + "x"),
-				Map.of("X-Api-Key", this.server.apiKey().substring(1)) }) {
-			Map<String, String> headers = new java.util.HashMap<>(credentials);
-			headers.put("Idempotency-Key", this.marker);
-			headers.put("Content-Type", JSON);
-			Http.Response answer = this.provider.sendWithout("POST", "/payments", headers, body);
-			assertError(answer, 401, "invalid_api_key");
+		for (List<String> presented : List.of(List.<String>of(), List.of("sk_sandbox_fortress"),
+				List.of(this.server.apiKey() + "x"), List.of(this.server.apiKey().substring(1)),
+				List.of(this.server.apiKey(), this.server.apiKey()))) {
+			assertError(authorizeWithKeys(presented, body), 401, "invalid_api_key");
 		}
 		// Not even which paths exist is told without the key.
 		assertError(this.provider.sendWithout("GET", "/no-such-thing", Map.of(), null), 401, "invalid_api_key");
@@ -169,6 +170,18 @@ class SandboxInputTests extends IntegrationTest {
 
 	private Http.Response authorize(String key, String body) {
 		return this.provider.send("POST", "/payments", Map.of("Idempotency-Key", key, "Content-Type", JSON), body);
+	}
+
+	/** An authorisation with the {@code X-Api-Key} header sent once per given value. */
+	private Http.Response authorizeWithKeys(List<String> keys, String body) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.server.baseUri() + "/payments"))
+			.header("Idempotency-Key", this.marker)
+			.header("Content-Type", JSON)
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		keys.forEach(key -> request.header("X-Api-Key", key));
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return new Http.Response(response.statusCode(), response.headers().map(), response.body());
 	}
 
 	private static void assertError(Http.Response answer, int status, String code) {
