@@ -50,14 +50,7 @@ class RefundAtTheProviderTests extends IntegrationTest {
 	void aRefundMadeDirectlyAtTheProviderCancelsThePaidOrderAndRestocksItOnce() {
 		String sku = product(3);
 		LoggedIn buyer = loggedIn("EDITOR");
-		Http.Response paid = this.http
-			.post("/api/v1/orders",
-					Map.of("items", List.of(Map.of("sku", sku, "quantity", 2)), "payment", Map.of("token", "tok_visa")))
-			.token(buyer.accessToken())
-			.header("Idempotency-Key", "behind-our-back")
-			.send();
-		assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
-		assertThat(paid.text("status")).isEqualTo("PAID");
+		Http.Response paid = paidOrder(sku, 2, buyer);
 		UUID orderId = UUID.fromString(paid.text("id"));
 
 		Http.Response refund = this.provider.post("/payments/" + paid.text("paymentId") + "/refunds",
@@ -91,12 +84,7 @@ class RefundAtTheProviderTests extends IntegrationTest {
 	void aRefundFortressMadeItselfIsNotReportedAsARefundBehindItsBack() {
 		String sku = product(1);
 		LoggedIn buyer = loggedIn("EDITOR");
-		Http.Response paid = this.http
-			.post("/api/v1/orders",
-					Map.of("items", List.of(Map.of("sku", sku, "quantity", 1)), "payment", Map.of("token", "tok_visa")))
-			.token(buyer.accessToken())
-			.header("Idempotency-Key", "our-own-refund")
-			.send();
+		Http.Response paid = paidOrder(sku, 1, buyer);
 		UUID orderId = UUID.fromString(paid.text("id"));
 		Http.Response cancelled = this.http.post("/api/v1/orders/" + orderId + "/cancel", null)
 			.token(buyer.accessToken())
@@ -121,6 +109,19 @@ class RefundAtTheProviderTests extends IntegrationTest {
 				select r.seq from sandbox_psp_refunds r join sandbox_psp_payments p on p.id = r.payment_id
 				where p.reference = :reference
 				""").param("reference", orderId.toString()).query(Long.class).single();
+	}
+
+	private Http.Response paidOrder(String sku, int quantity, LoggedIn buyer) {
+		Http.Response paid = this.http
+			.post("/api/v1/orders",
+					Map.of("items", List.of(Map.of("sku", sku, "quantity", quantity)), "payment",
+							Map.of("token", "tok_visa")))
+			.token(buyer.accessToken())
+			.header("Idempotency-Key", "refund-test-" + UUID.randomUUID())
+			.send();
+		assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+		assertThat(paid.text("status")).isEqualTo("PAID");
+		return paid;
 	}
 
 	private Http.Response order(UUID orderId, LoggedIn buyer) {
