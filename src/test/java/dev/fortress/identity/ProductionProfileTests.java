@@ -32,7 +32,8 @@ class ProductionProfileTests {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(FortressApplication.class)
 			.profiles("prod")
 			.run("--server.port=0", "--fortress.data-dir=" + this.dataDir, "--fortress.identity.jwt-private-key=" + pem,
-					"--fortress.payments.psp-url=http://127.0.0.1:9")) {
+					"--fortress.payments.psp-url=http://127.0.0.1:9",
+					"--fortress.payments.api-key=sk_live_not_used_here")) {
 			Http http = new Http(((WebServerApplicationContext) context).getWebServer().getPort());
 			assertThat(http.get("/actuator/health").send().status()).isEqualTo(200);
 			assertThat(http.get("/actuator/prometheus").send().status()).isIn(401, 404);

@@ -29,6 +29,8 @@ class CircuitBreakerIntegrationTests extends PaymentsIntegrationTest {
 		List<CircuitBreaker.StateTransition> transitions = new CopyOnWriteArrayList<>();
 		this.psp.circuit().getEventPublisher().onStateTransition(event -> transitions.add(event.getStateTransition()));
 
+		assertThat(this.payments.unavailableFor()).isEmpty();
+
 		// Two erroring charges: 3 failed attempts each; the window (minimum 5 calls, 50
 		// %)
 		// opens the circuit during the second one.
@@ -39,7 +41,10 @@ class CircuitBreakerIntegrationTests extends PaymentsIntegrationTest {
 			.isInstanceOf(PaymentOutcome.Unavailable.class);
 		assertThat(this.psp.circuit().getState()).isEqualTo(CircuitBreaker.State.OPEN);
 
-		// Open: even a good card fails fast, and nothing reaches the provider.
+		// Open: even a good card fails fast, and nothing reaches the provider; a caller
+		// can learn it without charging.
+		assertThat(this.payments.unavailableFor())
+			.hasValueSatisfying(wait -> assertThat(wait).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2)));
 		UUID rejected = Ids.newId();
 		long start = System.nanoTime();
 		PaymentOutcome outcome = this.payments.charge(rejected, AMOUNT, "tok_visa");
@@ -58,6 +63,7 @@ class CircuitBreakerIntegrationTests extends PaymentsIntegrationTest {
 			.atMost(Duration.ofSeconds(10))
 			.until(() -> this.payments.charge(trial, AMOUNT, "tok_visa") instanceof PaymentOutcome.Approved);
 		assertThat(this.psp.circuit().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+		assertThat(this.payments.unavailableFor()).isEmpty();
 		assertThat(transitions).containsExactly(CircuitBreaker.StateTransition.CLOSED_TO_OPEN,
 				CircuitBreaker.StateTransition.OPEN_TO_HALF_OPEN, CircuitBreaker.StateTransition.HALF_OPEN_TO_CLOSED);
 		assertThat(this.psp.payments(trial, "CAPTURED")).isEqualTo(1);

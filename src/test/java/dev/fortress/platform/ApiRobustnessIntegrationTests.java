@@ -64,16 +64,6 @@ class ApiRobustnessIntegrationTests extends IntegrationTest {
 	 */
 	private static final List<String> EXCLUDED_PREFIXES = List.of("/api/v1/test-failures/");
 
-	/**
-	 * The sandbox payment provider stands in for a third-party service: its errors are in
-	 * that provider's own JSON format, not Fortress problems, and it answers 500 on
-	 * purpose for {@code tok_error} (never sent here). It is still swept (with its API
-	 * key): no 5xx, no leaks, but no problem+json shape required.
-	 */
-	private static final String THIRD_PARTY_PREFIX = "/sandbox-psp/";
-
-	private static final String SANDBOX_API_KEY = "sk_sandbox_fortress";
-
 	private final HttpClient client = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(5))
@@ -353,9 +343,6 @@ class ApiRobustnessIntegrationTests extends IntegrationTest {
 		}
 		if (exchange.token() != null) {
 			request.header("Authorization", "Bearer " + exchange.token());
-			if (exchange.operation().path().startsWith(THIRD_PARTY_PREFIX)) {
-				request.header("X-Api-Key", SANDBOX_API_KEY);
-			}
 		}
 		IOException failure = null;
 		// Tomcat answers a request line longer than its header buffer with 400 and closes
@@ -390,11 +377,10 @@ class ApiRobustnessIntegrationTests extends IntegrationTest {
 		if (exchange.variant().mustBeRejected() && status >= 200 && status < 400) {
 			wrong.add("bad input accepted");
 		}
-		boolean thirdParty = exchange.operation().path().startsWith(THIRD_PARTY_PREFIX);
-		if (status >= 400 && !thirdParty) {
+		if (status >= 400) {
 			wrong.addAll(problemShape(response));
 		}
-		if (status == 401 && !thirdParty && !String.valueOf(response.header("WWW-Authenticate")).startsWith("Bearer")) {
+		if (status == 401 && !String.valueOf(response.header("WWW-Authenticate")).startsWith("Bearer")) {
 			wrong.add("401 without WWW-Authenticate: Bearer");
 		}
 		for (String leak : LEAKS) {

@@ -1,6 +1,7 @@
 package dev.fortress.payments.internal;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import tools.jackson.databind.JsonNode;
 
@@ -35,6 +36,11 @@ class ChargeFlow {
 		record Unsettled(String reason) implements Result {
 		}
 
+	}
+
+	/** While the provider's circuit is open: how long until it lets calls through. */
+	Optional<Duration> refusingFor() {
+		return this.client.refusingFor();
 	}
 
 	Result charge(Payment payment) {

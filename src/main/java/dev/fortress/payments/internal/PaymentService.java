@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.fortress.payments.PaymentOutcome;
@@ -18,10 +20,19 @@ import dev.fortress.platform.Money;
  * the provider is called, so that a charge whose answer is lost (timeout, crash) is still
  * known and can be reconciled; and every provider call uses keys derived from the order
  * id, so calling again for the same order never charges twice.
+ * <p>
+ * Charges and refunds pass a bulkhead before they talk to the provider: only so many at
+ * once, a further one waits briefly for a place and is otherwise answered "unavailable"
+ * at once. Under a burst the excess is turned away in milliseconds instead of queueing at
+ * the provider until its requests time out (which would also open the circuit on a
+ * healthy provider). The reconciler does not pass it: it is one thread already.
  */
 class PaymentService implements PaymentsApi {
 
 	private static final Duration SETTLE_POLL = Duration.ofMillis(50);
+
+	/** What a caller turned away by the bulkhead is told to wait: places free up fast. */
+	static final Duration BUSY_RETRY_AFTER = Duration.ofSeconds(1);
 
 	private final Payments payments;
 
@@ -33,13 +44,16 @@ class PaymentService implements PaymentsApi {
 
 	private final MeterRegistry meters;
 
-	PaymentService(Payments payments, ChargeFlow flow, PaymentsProperties properties, Clock clock,
-			MeterRegistry meters) {
+	private final Bulkhead bulkhead;
+
+	PaymentService(Payments payments, ChargeFlow flow, PaymentsProperties properties, Clock clock, MeterRegistry meters,
+			Bulkhead bulkhead) {
 		this.payments = payments;
 		this.flow = flow;
 		this.properties = properties;
 		this.clock = clock;
 		this.meters = meters;
+		this.bulkhead = bulkhead;
 	}
 
 	@Override
@@ -62,7 +76,19 @@ class PaymentService implements PaymentsApi {
 		if (!ours) {
 			return count(outcomeOf(awaitSettled(payment)));
 		}
-		return count(record(payment, this.flow.charge(payment)));
+		return count(record(payment, chargeWithinBulkhead(payment)));
+	}
+
+	private ChargeFlow.Result chargeWithinBulkhead(Payment payment) {
+		if (!this.bulkhead.tryAcquirePermission()) {
+			return new ChargeFlow.Result.Unavailable(BUSY_RETRY_AFTER, "provider calls at capacity");
+		}
+		try {
+			return this.flow.charge(payment);
+		}
+		finally {
+			this.bulkhead.onComplete();
+		}
 	}
 
 	/**
@@ -128,6 +154,11 @@ class PaymentService implements PaymentsApi {
 	}
 
 	@Override
+	public Optional<Duration> unavailableFor() {
+		return this.flow.refusingFor();
+	}
+
+	@Override
 	public RefundOutcome refund(UUID orderId) {
 		Payment payment = this.payments.find(orderId).orElse(null);
 		if (payment == null) {
@@ -139,9 +170,18 @@ class PaymentService implements PaymentsApi {
 		if (payment.state() != Payment.State.CAPTURED) {
 			return count(new RefundOutcome.Failed("nothing captured to refund (payment is " + payment.state() + ")"));
 		}
-		// Two refunds at once send the same key: the provider runs one, the other waits
-		// ("key in use" is retried) and then receives the replayed answer.
-		PspReply reply = this.flow.refund(payment);
+		if (!this.bulkhead.tryAcquirePermission()) {
+			return count(new RefundOutcome.Failed("provider calls at capacity; calling refund again is safe"));
+		}
+		PspReply reply;
+		try {
+			// Two refunds at once send the same key: the provider runs one, the other
+			// waits ("key in use" is retried) and then receives the replayed answer.
+			reply = this.flow.refund(payment);
+		}
+		finally {
+			this.bulkhead.onComplete();
+		}
 		if (reply instanceof PspReply.Answered answer && answer.successful()) {
 			String refundId = answer.text("id");
 			this.payments.markRefunded(orderId, refundId, this.clock.instant());

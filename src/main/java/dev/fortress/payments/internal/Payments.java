@@ -137,6 +137,23 @@ class Payments {
 			.update() == 1;
 	}
 
+	/**
+	 * Records a refund the provider reports and we did not make: only a captured payment
+	 * with that provider id is changed, so a refund we recorded ourselves, or one of a
+	 * payment we gave up on, changes nothing.
+	 */
+	boolean markRefundedAtProvider(UUID orderId, String pspPaymentId, String refundId, Instant now) {
+		return this.jdbc.sql("""
+				update payments set state = 'REFUNDED', refund_id = :refundId, updated_at = :now
+				where order_id = :orderId and psp_payment_id = :pspPaymentId and state = 'CAPTURED'
+				""")
+			.param("refundId", refundId)
+			.param("now", Timestamp.from(now))
+			.param("orderId", orderId)
+			.param("pspPaymentId", pspPaymentId)
+			.update() == 1;
+	}
+
 	/** Payments whose outcome is not settled yet (charging, unknown, being voided). */
 	long countUnsettled() {
 		return this.jdbc.sql("select count(*) from payments where state in ('CHARGING', 'UNKNOWN', 'VOIDING')")

@@ -2,6 +2,9 @@ package dev.fortress.payments.internal;
 
 import java.time.Clock;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -10,25 +13,27 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.fortress.payments.sandbox.SandboxServer;
+
 /**
- * Wires the payments module. The circuit breaker is registered in Resilience4j's registry
- * (name {@value #BREAKER}), so its state and call counts appear in
- * {@code /actuator/prometheus} ({@code resilience4j_circuitbreaker_*}) and in the health
- * details.
+ * Wires the payments module. The circuit breaker and the bulkhead are registered in
+ * Resilience4j's registries (both named {@value #PROVIDER}), so their state and counts
+ * appear in {@code /actuator/prometheus} ({@code resilience4j_circuitbreaker_*},
+ * {@code resilience4j_bulkhead_*}) and the breaker in the health details.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class PaymentsConfiguration {
 
-	static final String BREAKER = "psp";
+	static final String PROVIDER = "psp";
 
 	@Bean
 	CircuitBreaker pspCircuitBreaker(CircuitBreakerRegistry registry, PaymentsProperties properties) {
@@ -41,7 +46,20 @@ class PaymentsConfiguration {
 			.waitDurationInOpenState(settings.waitDurationInOpenState())
 			.permittedNumberOfCallsInHalfOpenState(settings.permittedCallsInHalfOpenState())
 			.build();
-		return registry.circuitBreaker(BREAKER, config);
+		CircuitBreaker breaker = registry.circuitBreaker(PROVIDER, config);
+		ProviderLog.transitionsOf(breaker);
+		return breaker;
+	}
+
+	@Bean
+	Bulkhead pspBulkhead(BulkheadRegistry registry, PaymentsProperties properties) {
+		BulkheadConfig config = BulkheadConfig.custom()
+			.maxConcurrentCalls(properties.bulkhead().maxConcurrentCalls())
+			.maxWaitDuration(properties.bulkhead().maxWait())
+			// First come, first served: a waiting buyer is not overtaken by later ones.
+			.fairCallHandlingStrategyEnabled(true)
+			.build();
+		return registry.bulkhead(PROVIDER, config);
 	}
 
 	/** How many payments wait for reconciliation: it should hover near zero. */
@@ -53,14 +71,20 @@ class PaymentsConfiguration {
 	}
 
 	@Bean
-	PspEndpoint pspEndpoint(PaymentsProperties properties, Environment environment) {
-		boolean sandbox = environment.getProperty("fortress.payments.sandbox.enabled", Boolean.class, true);
-		if (properties.pspUrl().isBlank() && !sandbox) {
-			// Otherwise every charge would reach a path nobody serves and be refused.
+	PspEndpoint pspEndpoint(PaymentsProperties properties, ObjectProvider<SandboxServer> sandbox) {
+		if (!properties.pspUrl().isBlank()) {
+			if (properties.apiKey().isBlank()) {
+				throw new IllegalStateException("FORTRESS_PSP_API_KEY is required with FORTRESS_PSP_URL");
+			}
+			return new PspEndpoint(properties.pspUrl(), properties.apiKey());
+		}
+		SandboxServer server = sandbox.getIfAvailable();
+		if (server == null) {
+			// Otherwise every charge would go to a provider nobody runs and be refused.
 			throw new IllegalStateException(
 					"FORTRESS_PSP_URL is required when the built-in sandbox is disabled (FORTRESS_PSP_SANDBOX_ENABLED=false)");
 		}
-		return new PspEndpoint(properties.pspUrl());
+		return new PspEndpoint(server.baseUri().toString(), server.apiKey());
 	}
 
 	@Bean
@@ -83,14 +107,20 @@ class PaymentsConfiguration {
 
 	@Bean
 	PaymentService paymentService(Payments payments, ChargeFlow flow, PaymentsProperties properties, Clock clock,
-			MeterRegistry meters) {
-		return new PaymentService(payments, flow, properties, clock, meters);
+			MeterRegistry meters, Bulkhead pspBulkhead) {
+		return new PaymentService(payments, flow, properties, clock, meters, pspBulkhead);
 	}
 
 	@Bean
 	PaymentReconciler paymentReconciler(Payments payments, ChargeFlow flow, PaymentsProperties properties, Clock clock,
 			TransactionTemplate transactions, ApplicationEventPublisher events, MeterRegistry meters) {
 		return new PaymentReconciler(payments, flow, properties, clock, transactions, events, meters);
+	}
+
+	@Bean
+	ProviderRefunds providerRefunds(PspClient client, Payments payments, JdbcClient jdbc,
+			TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+		return new ProviderRefunds(client, payments, new FeedPositions(jdbc), transactions, events, clock);
 	}
 
 }

@@ -7,9 +7,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Payment client settings, bound from {@code fortress.payments.*} (see docs/payments.md).
  *
- * @param pspUrl the provider's base URL; blank means the sandbox served by this
- * application on its own port ({@code FORTRESS_PSP_URL})
- * @param apiKey the provider API key, sent as {@code X-Api-Key}
+ * @param pspUrl the provider's base URL; blank means the sandbox this application runs on
+ * its own loopback port ({@code FORTRESS_PSP_URL})
+ * @param apiKey the provider API key, sent as {@code X-Api-Key}; required with
+ * {@code pspUrl}, ignored for the built-in sandbox (whose key is handed over in process)
  * @param connectTimeout TCP connect timeout (at most 2 s)
  * @param readTimeout time to wait for the response headers (at most 2 s)
  * @param maxAttempts attempts per provider call, the first one included
@@ -28,19 +29,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param reconcileBatchSize payments taken per reconciler run
  * @param lease how long a charge or reconciliation in progress owns its payment before
  * the reconciler may take it over (a process that died mid-charge)
+ * @param refundCheckInterval how often the provider's refunds feed is read, so that a
+ * refund made directly at the provider reaches the order
  * @param circuitBreaker the provider circuit breaker
+ * @param bulkhead how many charges and refunds may talk to the provider at once
  */
 @ConfigurationProperties("fortress.payments")
 record PaymentsProperties(String pspUrl, String apiKey, Duration connectTimeout, Duration readTimeout,
 		Integer maxAttempts, Duration backoffInitial, Duration backoffMax, Duration retryBudget, Duration retryAfter,
 		Duration reconcileInterval, Duration reconcileMaxBackoff, Integer reconcileMaxAttempts,
-		Integer reconcileBatchSize, Duration lease, CircuitBreakerSettings circuitBreaker) {
+		Integer reconcileBatchSize, Duration lease, Duration refundCheckInterval, CircuitBreakerSettings circuitBreaker,
+		BulkheadSettings bulkhead) {
 
 	private static final Duration MAX_TIMEOUT = Duration.ofSeconds(2);
 
 	PaymentsProperties {
 		pspUrl = pspUrl == null ? "" : pspUrl.trim();
-		apiKey = apiKey == null || apiKey.isBlank() ? "sk_sandbox_fortress" : apiKey;
+		apiKey = apiKey == null ? "" : apiKey.strip();
 		connectTimeout = atMostTwoSeconds("connect-timeout", connectTimeout);
 		readTimeout = atMostTwoSeconds("read-timeout", readTimeout);
 		maxAttempts = maxAttempts == null ? 3 : Math.max(1, maxAttempts);
@@ -53,8 +58,10 @@ record PaymentsProperties(String pspUrl, String apiKey, Duration connectTimeout,
 		reconcileMaxAttempts = reconcileMaxAttempts == null ? 8 : Math.max(1, reconcileMaxAttempts);
 		reconcileBatchSize = reconcileBatchSize == null ? 20 : Math.max(1, reconcileBatchSize);
 		lease = lease == null ? Duration.ofMinutes(1) : lease;
+		refundCheckInterval = refundCheckInterval == null ? Duration.ofSeconds(30) : refundCheckInterval;
 		circuitBreaker = circuitBreaker == null ? new CircuitBreakerSettings(null, null, null, null, null)
 				: circuitBreaker;
+		bulkhead = bulkhead == null ? new BulkheadSettings(null, null) : bulkhead;
 	}
 
 	private static Duration atMostTwoSeconds(String name, Duration value) {
@@ -85,6 +92,25 @@ record PaymentsProperties(String pspUrl, String apiKey, Duration connectTimeout,
 			waitDurationInOpenState = waitDurationInOpenState == null ? Duration.ofSeconds(10)
 					: waitDurationInOpenState;
 			permittedCallsInHalfOpenState = permittedCallsInHalfOpenState == null ? 2 : permittedCallsInHalfOpenState;
+		}
+
+	}
+
+	/**
+	 * The bulkhead around the provider: at most {@code maxConcurrentCalls} charges and
+	 * refunds talk to the provider at once; a further one waits at most {@code maxWait}
+	 * for a free place and is otherwise refused at once as unavailable, so excess load is
+	 * shed before it reaches the provider rather than timing out inside it.
+	 */
+	record BulkheadSettings(Integer maxConcurrentCalls, Duration maxWait) {
+
+		BulkheadSettings {
+			maxConcurrentCalls = maxConcurrentCalls == null ? 32 : maxConcurrentCalls;
+			maxWait = maxWait == null ? Duration.ofMillis(500) : maxWait;
+			if (maxConcurrentCalls < 1 || maxWait.isNegative()) {
+				throw new IllegalArgumentException(
+						"fortress.payments.bulkhead needs max-concurrent-calls >= 1 and a max-wait >= 0");
+			}
 		}
 
 	}

@@ -12,14 +12,13 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,11 +31,13 @@ import tools.jackson.databind.json.JsonMapper;
  * working on the request, a retry would only find the key in use, and the checkout thread
  * has waited long enough; reconciliation settles it later with the same key. Each attempt
  * passes the circuit breaker; while it is open, calls fail at once without touching the
- * network.
+ * network. Failed attempts and timeouts go to the log through {@link ProviderLog}: at
+ * most one line per kind every ten seconds, never one per buyer.
  */
 class PspClient {
 
-	private static final Logger log = LoggerFactory.getLogger(PspClient.class);
+	/** At most one line per kind of trouble in this period. */
+	private static final Duration LOG_QUIET_PERIOD = Duration.ofSeconds(10);
 
 	private final HttpClient http;
 
@@ -54,6 +55,8 @@ class PspClient {
 
 	private final Backoff backoff;
 
+	private final ProviderLog log = new ProviderLog(LOG_QUIET_PERIOD);
+
 	PspClient(PspEndpoint endpoint, PaymentsProperties properties, CircuitBreaker breaker, CircuitOpenClock openClock,
 			JsonMapper json, MeterRegistry meters) {
 		this.http = HttpClient.newBuilder()
@@ -68,6 +71,15 @@ class PspClient {
 		this.json = json;
 		this.meters = meters;
 		this.backoff = new Backoff(properties.backoffInitial(), properties.backoffMax());
+	}
+
+	/** While the circuit is open: how long until it half-opens. */
+	Optional<Duration> refusingFor() {
+		CircuitBreaker.State state = this.breaker.getState();
+		if (state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN) {
+			return Optional.of(this.openClock.remainingOpen());
+		}
+		return Optional.empty();
 	}
 
 	PspReply authorize(String idempotencyKey, long amount, String currency, String token, String reference) {
@@ -93,13 +105,17 @@ class PspClient {
 		return call("find", "GET", "/payments?reference=" + encode(reference), null, null);
 	}
 
+	/**
+	 * The provider's refunds after feed position {@code after}, oldest first: a read, so
+	 * retried like the keyed writes.
+	 */
+	PspReply refundsAfter(long after, int limit) {
+		return call("refunds_feed", "GET", "/refunds?after=" + after + "&limit=" + limit, null, null);
+	}
+
 	private PspReply call(String operation, String method, String path, @Nullable String idempotencyKey,
 			@Nullable String body) {
-		URI uri = this.endpoint.resolve(path).orElse(null);
-		if (uri == null) {
-			return new PspReply.Unreachable(this.properties.retryAfter(), "provider URL not known yet");
-		}
-		HttpRequest request = request(uri, method, idempotencyKey, body);
+		HttpRequest request = request(this.endpoint.resolve(path), method, idempotencyKey, body);
 		String lastFailure = "no attempt";
 		long started = System.nanoTime();
 		for (int attempt = 1; attempt <= this.properties.maxAttempts(); attempt++) {
@@ -121,8 +137,8 @@ class PspClient {
 				return result.reply();
 			}
 			lastFailure = result.failure();
-			log.warn("Payment provider {} attempt {}/{} failed: {}", operation, attempt, this.properties.maxAttempts(),
-					lastFailure);
+			this.log.trouble("failed-attempt", operation + " attempt " + attempt + "/" + this.properties.maxAttempts()
+					+ " failed: " + lastFailure);
 		}
 		if (lastFailure.startsWith("idempotency_key_in_use")) {
 			return new PspReply.NoAnswer(lastFailure);
@@ -158,6 +174,8 @@ class PspClient {
 		}
 		catch (HttpTimeoutException ex) {
 			failed(operation, start, ex, "timeout");
+			this.log.trouble("timeout", operation + " got no answer within " + this.properties.readTimeout()
+					+ "; its outcome is unknown until reconciled");
 			return Attempt.done(new PspReply.NoAnswer("read timeout after " + this.properties.readTimeout()));
 		}
 		catch (IOException ex) {
@@ -185,7 +203,7 @@ class PspClient {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
 			.timeout(this.properties.readTimeout())
 			.header("Accept", "application/json")
-			.header("X-Api-Key", this.properties.apiKey());
+			.header("X-Api-Key", this.endpoint.apiKey());
 		if (idempotencyKey != null) {
 			builder.header("Idempotency-Key", idempotencyKey);
 		}

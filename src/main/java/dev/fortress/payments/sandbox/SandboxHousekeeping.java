@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -23,22 +22,24 @@ class SandboxHousekeeping {
 
 	static final Duration LOG_RETENTION = Duration.ofDays(7);
 
-	private final JdbcClient jdbc;
+	private final SandboxDatabase database;
 
 	private final Clock clock;
 
-	SandboxHousekeeping(JdbcClient jdbc, Clock clock) {
-		this.jdbc = jdbc;
+	SandboxHousekeeping(SandboxDatabase database, Clock clock) {
+		this.database = database;
 		this.clock = clock;
 	}
 
 	@Scheduled(initialDelay = 60_000, fixedDelay = 3_600_000)
 	void forgetOldKeysAndRequests() {
 		Instant now = this.clock.instant();
-		this.jdbc.sql("delete from sandbox_psp_idempotency_keys where state = 'DONE' and created_at < :before")
+		this.database.jdbc()
+			.sql("delete from sandbox_psp_idempotency_keys where state = 'DONE' and created_at < :before")
 			.param("before", Timestamp.from(now.minus(KEY_RETENTION)))
 			.update();
-		this.jdbc.sql("delete from sandbox_psp_requests where received_at < :before")
+		this.database.jdbc()
+			.sql("delete from sandbox_psp_requests where received_at < :before")
 			.param("before", Timestamp.from(now.minus(LOG_RETENTION)))
 			.update();
 	}

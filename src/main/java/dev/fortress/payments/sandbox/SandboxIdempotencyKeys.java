@@ -11,9 +11,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -23,9 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@code 422}); a key whose first request is still running answers {@code 409}. Server
  * errors are not stored, so a retry with the same key runs again.
  */
-@Component
-@ConditionalOnBooleanProperty(name = "fortress.payments.sandbox.enabled", matchIfMissing = true)
-class SandboxIdempotencyKeys {
+final class SandboxIdempotencyKeys {
 
 	private final JdbcClient jdbc;
 
@@ -33,14 +29,13 @@ class SandboxIdempotencyKeys {
 
 	private final Clock clock;
 
-	private final SandboxProperties properties;
+	private final Duration keyLease;
 
-	SandboxIdempotencyKeys(JdbcClient jdbc, TransactionTemplate transactions, Clock clock,
-			SandboxProperties properties) {
-		this.jdbc = jdbc;
-		this.transactions = transactions;
+	SandboxIdempotencyKeys(SandboxDatabase database, Clock clock, Duration keyLease) {
+		this.jdbc = database.jdbc();
+		this.transactions = database.transactions();
 		this.clock = clock;
-		this.properties = properties;
+		this.keyLease = keyLease;
 	}
 
 	/**
@@ -75,7 +70,7 @@ class SandboxIdempotencyKeys {
 
 	private Optional<SandboxResponse> claim(String key, String hash) {
 		Instant now = this.clock.instant();
-		Timestamp lockedUntil = Timestamp.from(now.plus(this.properties.keyLease()));
+		Timestamp lockedUntil = Timestamp.from(now.plus(this.keyLease));
 		int inserted = this.jdbc.sql("""
 				insert into sandbox_psp_idempotency_keys (key, request_hash, state, locked_until, created_at)
 				values (:key, :hash, 'IN_FLIGHT', :lockedUntil, :now)

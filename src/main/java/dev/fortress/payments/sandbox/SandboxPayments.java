@@ -10,18 +10,17 @@ import java.util.UUID;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
  * The sandbox provider's ledger and card rules. Test tokens decide the outcome:
  * {@code tok_visa} and {@code tok_slow} are approved, {@code tok_declined} is declined,
  * {@code tok_error} fails with a server error; any other token is invalid.
  */
-@Component
-@ConditionalOnBooleanProperty(name = "fortress.payments.sandbox.enabled", matchIfMissing = true)
-class SandboxPayments {
+final class SandboxPayments {
+
+	/** The advisory lock that puts refunds, and so their feed positions, in one line. */
+	private static final long REFUND_FEED_LOCK = 0x5A4E_D8B0_0001L;
 
 	private final JdbcClient jdbc;
 
@@ -29,8 +28,8 @@ class SandboxPayments {
 
 	private final JsonMapper json;
 
-	SandboxPayments(JdbcClient jdbc, Clock clock, JsonMapper json) {
-		this.jdbc = jdbc;
+	SandboxPayments(SandboxDatabase database, Clock clock, JsonMapper json) {
+		this.jdbc = database.jdbc();
 		this.clock = clock;
 		this.json = json;
 	}
@@ -63,6 +62,13 @@ class SandboxPayments {
 		}
 		String refundId = "re_" + UUID.randomUUID().toString().replace("-", "");
 		Timestamp now = Timestamp.from(this.clock.instant());
+		// One refund at a time: each takes its feed position and commits before the next
+		// takes one, so a reader of the feed never sees a later position before an
+		// earlier.
+		this.jdbc.sql("select pg_advisory_xact_lock(:lock)")
+			.param("lock", REFUND_FEED_LOCK)
+			.query((rs, row) -> 1)
+			.list();
 		this.jdbc.sql("""
 				insert into sandbox_psp_refunds (id, payment_id, amount, created_at)
 				values (:id, :paymentId, :amount, :now)
@@ -96,6 +102,31 @@ class SandboxPayments {
 			.stream()
 			.map(SandboxPayments::view)
 			.toList();
+		return new SandboxResponse(200, this.json.writeValueAsString(Map.of("data", data)));
+	}
+
+	/**
+	 * The refunds feed: refunds in the order they were made, after position
+	 * {@code after}. A client that remembers the last position it saw learns of every
+	 * refund once, including refunds made by someone else (say, in the provider's
+	 * dashboard).
+	 */
+	SandboxResponse refundsAfter(long after, int limit) {
+		List<Map<String, Object>> data = this.jdbc.sql("""
+				select r.seq, r.id, r.payment_id, r.amount, p.reference, p.currency, r.created_at
+				from sandbox_psp_refunds r join sandbox_psp_payments p on p.id = r.payment_id
+				where r.seq > :after order by r.seq limit :limit
+				""").param("after", after).param("limit", limit).query((rs, row) -> {
+			Map<String, Object> refund = new LinkedHashMap<>();
+			refund.put("position", rs.getLong("seq"));
+			refund.put("id", rs.getString("id"));
+			refund.put("paymentId", rs.getString("payment_id"));
+			refund.put("reference", rs.getString("reference"));
+			refund.put("amount", rs.getLong("amount"));
+			refund.put("currency", rs.getString("currency"));
+			refund.put("createdAt", rs.getTimestamp("created_at").toInstant().toString());
+			return refund;
+		}).list();
 		return new SandboxResponse(200, this.json.writeValueAsString(Map.of("data", data)));
 	}
 

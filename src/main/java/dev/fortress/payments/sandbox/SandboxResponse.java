@@ -1,10 +1,15 @@
 package dev.fortress.payments.sandbox;
 
-/** A response of the sandbox as it is stored for idempotent replays: status and JSON. */
-record SandboxResponse(int status, String body, boolean replayed) {
+import java.util.Map;
+
+/**
+ * A response of the sandbox: status, JSON body and extra headers. Status and body are
+ * what an idempotency key stores and replays.
+ */
+record SandboxResponse(int status, String body, Map<String, String> headers) {
 
 	SandboxResponse(int status, String body) {
-		this(status, body, false);
+		this(status, body, Map.of());
 	}
 
 	static SandboxResponse error(int status, String code, String message) {
@@ -13,7 +18,7 @@ record SandboxResponse(int status, String body, boolean replayed) {
 	}
 
 	SandboxResponse asReplay() {
-		return new SandboxResponse(this.status, this.body, true);
+		return new SandboxResponse(this.status, this.body, Map.of("Idempotent-Replayed", "true"));
 	}
 
 }

@@ -33,9 +33,9 @@ class ChargeFlowTests {
 		this.provider.start();
 		PaymentsProperties properties = new PaymentsProperties(this.provider.baseUrl() + "/v1", "key",
 				Duration.ofMillis(500), Duration.ofMillis(500), 2, Duration.ofMillis(10), Duration.ofMillis(10), null,
-				Duration.ofSeconds(7), null, null, null, null, null, null);
+				Duration.ofSeconds(7), null, null, null, null, null, null, null, null);
 		CircuitBreaker breaker = CircuitBreaker.ofDefaults("flow-test");
-		this.flow = new ChargeFlow(new PspClient(new PspEndpoint(properties.pspUrl()), properties, breaker,
+		this.flow = new ChargeFlow(new PspClient(new PspEndpoint(properties.pspUrl(), "key"), properties, breaker,
 				new CircuitOpenClock(breaker, Clock.systemUTC(), Duration.ofSeconds(10)), JsonMapper.builder().build(),
 				new SimpleMeterRegistry()));
 	}

@@ -3,6 +3,7 @@ package dev.fortress.payments.internal;
 import java.time.Clock;
 import java.util.UUID;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -33,10 +34,10 @@ class ChargeLeaseTests extends IntegrationTest {
 				return new Result.Captured("pay_late");
 			}
 		};
-		PaymentService service = new PaymentService(
-				new Payments(this.jdbc), flow, new PaymentsProperties("http://localhost:1/v1", null, null, null, null,
-						null, null, null, null, null, null, null, null, null, null),
-				Clock.systemUTC(), new SimpleMeterRegistry());
+		PaymentService service = new PaymentService(new Payments(this.jdbc), flow,
+				new PaymentsProperties("http://localhost:1/v1", null, null, null, null, null, null, null, null, null,
+						null, null, null, null, null, null, null),
+				Clock.systemUTC(), new SimpleMeterRegistry(), Bulkhead.ofDefaults("lease-test"));
 
 		PaymentOutcome outcome = service.charge(orderId, new Money(500, "USD"), "tok_visa");
 

@@ -12,7 +12,7 @@ class PaymentsPropertiesTests {
 	@Test
 	void defaultsAreTheDocumentedOnes() {
 		PaymentsProperties properties = new PaymentsProperties(null, null, null, null, null, null, null, null, null,
-				null, null, null, null, null, null);
+				null, null, null, null, null, null, null, null);
 
 		assertThat(properties.pspUrl()).isEmpty();
 		assertThat(properties.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
@@ -27,11 +27,11 @@ class PaymentsPropertiesTests {
 	void timeoutsLongerThanTwoSecondsAreRefusedAtStartup() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new PaymentsProperties(null, null, null, Duration.ofSeconds(3), null, null, null, null,
-					null, null, null, null, null, null, null))
+					null, null, null, null, null, null, null, null, null))
 			.withMessageContaining("read-timeout");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new PaymentsProperties(null, null, Duration.ofSeconds(5), null, null, null, null, null,
-					null, null, null, null, null, null, null))
+					null, null, null, null, null, null, null, null, null))
 			.withMessageContaining("connect-timeout");
 	}
 

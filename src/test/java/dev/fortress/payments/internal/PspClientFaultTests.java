@@ -145,11 +145,11 @@ class PspClientFaultTests {
 	private PspClient client(String baseUrl, int maxAttempts, Duration budget) {
 		PaymentsProperties properties = new PaymentsProperties(baseUrl + "/v1", "key", Duration.ofMillis(500),
 				Duration.ofMillis(500), maxAttempts, Duration.ofMillis(20), Duration.ofMillis(50), budget,
-				Duration.ofSeconds(5), null, null, null, null, null, null);
+				Duration.ofSeconds(5), null, null, null, null, null, null, null, null);
 		CircuitBreaker breaker = CircuitBreaker.of("test",
 				CircuitBreakerConfig.custom().minimumNumberOfCalls(100).build());
 		CircuitOpenClock openClock = new CircuitOpenClock(breaker, Clock.systemUTC(), Duration.ofSeconds(10));
-		return new PspClient(new PspEndpoint(properties.pspUrl()), properties, breaker, openClock,
+		return new PspClient(new PspEndpoint(properties.pspUrl(), "key"), properties, breaker, openClock,
 				JsonMapper.builder().build(), this.meters);
 	}
 

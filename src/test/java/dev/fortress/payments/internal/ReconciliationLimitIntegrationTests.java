@@ -60,10 +60,10 @@ class ReconciliationLimitIntegrationTests extends IntegrationTest {
 		this.provider.start();
 		PaymentsProperties properties = new PaymentsProperties(this.provider.baseUrl() + "/v1", "key",
 				Duration.ofMillis(500), Duration.ofMillis(300), 1, Duration.ofMillis(10), Duration.ofMillis(10), null,
-				null, Duration.ofSeconds(1), Duration.ofSeconds(1), 2, null, null, null);
+				null, Duration.ofSeconds(1), Duration.ofSeconds(1), 2, null, null, null, null, null);
 		CircuitBreaker breaker = CircuitBreaker.ofDefaults("limit-test");
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
-		PspClient client = new PspClient(new PspEndpoint(properties.pspUrl()), properties, breaker,
+		PspClient client = new PspClient(new PspEndpoint(properties.pspUrl(), "key"), properties, breaker,
 				new CircuitOpenClock(breaker, this.clock, Duration.ofSeconds(10)), JsonMapper.builder().build(),
 				meters);
 		this.payments = new Payments(this.jdbc);
