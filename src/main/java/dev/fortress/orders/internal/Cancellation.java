@@ -25,6 +25,8 @@ import dev.fortress.platform.web.ApiException;
 @Component
 class Cancellation {
 
+	static final String REASON = "CUSTOMER";
+
 	private final OrderLifecycle lifecycle;
 
 	private final PaymentsApi payments;
@@ -47,7 +49,7 @@ class Cancellation {
 				case CANCELLED -> order;
 				case PENDING_PAYMENT -> throw ApiException
 					.conflict("The payment of this order is still being settled; cancel it once it is paid");
-				case PAID -> this.lifecycle.cancel(order, refund(order));
+				case PAID -> this.lifecycle.cancel(order, REASON, refund(order));
 			};
 		});
 		return OrderView.of(cancelled);

@@ -71,11 +71,11 @@ record Order(UUID id, UUID userId, @Nullable UUID dropId, OrderStatus status, Li
 	}
 
 	/** {@code refundId} is null for a free order: there was nothing to refund. */
-	Optional<Transition> cancel(@Nullable String refundId, Instant now) {
+	Optional<Transition> cancel(String reason, @Nullable String refundId, Instant now) {
 		if (this.status != OrderStatus.PAID) {
 			return Optional.empty();
 		}
-		return step(Transition.Step.CANCEL, OrderStatus.CANCELLED, this.paymentId, refundId, "CUSTOMER", now);
+		return step(Transition.Step.CANCEL, OrderStatus.CANCELLED, this.paymentId, refundId, reason, now);
 	}
 
 	Optional<Transition> recordRefund(String refundId, Instant now) {

@@ -84,13 +84,17 @@ class OrderLifecycle {
 	 * PAID → CANCELLED for an order the caller has locked and refunded: the units come
 	 * back on the shelf (and into the drop).
 	 */
-	Order cancel(Order locked, @Nullable String refundId) {
-		return change(locked, (order, now) -> order.cancel(refundId, now));
+	Order cancel(Order locked, String reason, @Nullable String refundId) {
+		return change(locked, (order, now) -> order.cancel(reason, refundId, now));
 	}
 
 	/** Records the refund of a capture that arrived after the order was released. */
 	Order recordRefund(UUID orderId, String refundId) {
-		return change(lock(orderId).orElseThrow(), (locked, now) -> locked.recordRefund(refundId, now));
+		return recordRefund(lock(orderId).orElseThrow(), refundId);
+	}
+
+	Order recordRefund(Order locked, String refundId) {
+		return change(locked, (order, now) -> order.recordRefund(refundId, now));
 	}
 
 	private Order change(Order locked, BiFunction<Order, Instant, Optional<Order.Transition>> transition) {

@@ -43,17 +43,17 @@ class OrderTests {
 
 	@Test
 	void onlyAPendingOrderIsReleasedAndOnlyAPaidOneCancelled() {
-		assertThat(this.pending.cancel("re_1", LATER)).isEmpty();
+		assertThat(this.pending.cancel("CUSTOMER", "re_1", LATER)).isEmpty();
 		Order released = this.pending.release("PAYMENT_DECLINED", LATER).orElseThrow().order();
 		assertThat(released.status()).isEqualTo(OrderStatus.CANCELLED);
 		assertThat(released.cancelReason()).isEqualTo("PAYMENT_DECLINED");
 		assertThat(released.pay("pay_1", LATER)).as("a late capture does not revive it").isEmpty();
-		assertThat(released.cancel("re_1", LATER)).isEmpty();
+		assertThat(released.cancel("CUSTOMER", "re_1", LATER)).isEmpty();
 
 		Order cancelled = this.pending.pay("pay_1", LATER)
 			.orElseThrow()
 			.order()
-			.cancel("re_1", LATER)
+			.cancel("CUSTOMER", "re_1", LATER)
 			.orElseThrow()
 			.order();
 		assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
