@@ -91,6 +91,25 @@ class PaymentPathsTests extends IntegrationTest {
 	}
 
 	@Test
+	void whileTheCircuitIsOpenACheckoutIsRefusedBeforeItReservesAnything() {
+		this.psp.circuit().transitionToOpenState();
+		Http.Response refused = buy("tok_visa", "open-1");
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
+		assertThat(refused.header("Retry-After")).isNotNull();
+		// Refused up front: no order was placed and cancelled, no unit moved.
+		assertThat(this.jdbc.sql("select count(*) from orders where user_id = :id")
+			.param("id", this.buyer.id())
+			.query(Integer.class)
+			.single()).isZero();
+		assertThat(available()).isEqualTo(5);
+
+		this.psp.resetCircuit();
+		Http.Response retried = buy("tok_visa", "open-1");
+		assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
+		assertThat(retried.text("status")).isEqualTo("PAID");
+	}
+
+	@Test
 	void aSlowProviderLeavesTheOrderPendingUntilTheChargeIsReconciled() {
 		Http.Response slow = buy("tok_slow", "slow-1");
 		assertThat(slow.status()).as(slow.toString()).isEqualTo(201);

@@ -3,7 +3,9 @@ package dev.fortress.orders.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -12,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Service;
 
 import dev.fortress.identity.CurrentUser;
+import dev.fortress.payments.PaymentsApi;
 import dev.fortress.platform.web.ApiException;
 import dev.fortress.platform.web.ProblemType;
 
@@ -39,8 +42,10 @@ public class Checkout {
 
 	private final MeterRegistry meters;
 
+	private final PaymentsApi payments;
+
 	Checkout(OrderDrafting drafting, Idempotency idempotency, ReservationStrategy strategy, Settlement settlement,
-			Orders orders, JsonMapper json, MeterRegistry meters) {
+			Orders orders, JsonMapper json, MeterRegistry meters, PaymentsApi payments) {
 		this.drafting = drafting;
 		this.idempotency = idempotency;
 		this.strategy = strategy;
@@ -48,6 +53,7 @@ public class Checkout {
 		this.orders = orders;
 		this.json = json;
 		this.meters = meters;
+		this.payments = payments;
 	}
 
 	public OrderView place(CurrentUser user, String key, PlaceOrder command) {
@@ -69,6 +75,7 @@ public class Checkout {
 		if (started.orderId() != null) {
 			return paid(this.settlement.pay(this.orders.find(started.orderId()).orElseThrow(), held));
 		}
+		refuseWhilePaymentsAreDown(unclaimed, held);
 		Reservation reservation = reserve(strategy, unclaimed.claimedWith(held), held);
 		if (reservation instanceof Reservation.Placed placed) {
 			return paid(this.settlement.pay(placed.order(), held));
@@ -83,6 +90,23 @@ public class Checkout {
 		// KeyTakenOver: the key is the retry's now, its record is none of this request's
 		// business.
 		throw problem;
+	}
+
+	/**
+	 * While the provider's circuit is open a paid order could only be reserved, refused
+	 * by the payment step and released again: refuse it before it takes a unit (and a row
+	 * lock other buyers wait for), and let go of the key so the same request can be
+	 * retried when the circuit lets calls through.
+	 */
+	private void refuseWhilePaymentsAreDown(OrderDraft draft, Idempotency.Held held) {
+		if (draft.total().amount() == 0) {
+			return;
+		}
+		Optional<Duration> retryAfter = this.payments.unavailableFor();
+		if (retryAfter.isPresent()) {
+			this.idempotency.release(held);
+			throw CheckoutProblems.paymentUnavailable(retryAfter.get());
+		}
 	}
 
 	/**

@@ -64,6 +64,16 @@ record PaymentsProperties(String pspUrl, String apiKey, Duration connectTimeout,
 		bulkhead = bulkhead == null ? new BulkheadSettings(null, null) : bulkhead;
 	}
 
+	/**
+	 * Everything but the key, which must not reach a log through a bound-properties dump.
+	 */
+	@Override
+	public String toString() {
+		return "PaymentsProperties[pspUrl=" + this.pspUrl + ", apiKey=" + (this.apiKey.isEmpty() ? "" : "***")
+				+ ", connectTimeout=" + this.connectTimeout + ", readTimeout=" + this.readTimeout + ", maxAttempts="
+				+ this.maxAttempts + ", circuitBreaker=" + this.circuitBreaker + ", bulkhead=" + this.bulkhead + "]";
+	}
+
 	private static Duration atMostTwoSeconds(String name, Duration value) {
 		if (value == null) {
 			return MAX_TIMEOUT;

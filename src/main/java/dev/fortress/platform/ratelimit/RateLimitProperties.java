@@ -9,8 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Requests per minute: {@code auth} per client IP on register, login and refresh
  * ({@code FORTRESS_RATE_LIMIT_AUTH}), {@code api} per user, or per IP when anonymous,
  * everywhere else ({@code FORTRESS_RATE_LIMIT_API}). {@code exemptPaths} (Ant-style
- * patterns) are not limited: health probes, and the built-in sandbox payment provider,
- * which stands for another company's server and is called by this application itself.
+ * patterns) are not limited: the health probes, which orchestrators call on a schedule.
  */
 @ConfigurationProperties("fortress.rate-limit")
 public record RateLimitProperties(long auth, long api, List<String> exemptPaths) {

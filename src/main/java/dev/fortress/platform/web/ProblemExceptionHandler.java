@@ -15,6 +15,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.apache.tomcat.util.http.InvalidParameterException;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
@@ -24,6 +25,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.ErrorResponse;
@@ -201,10 +203,14 @@ class ProblemExceptionHandler {
 					request));
 	}
 
-	@ExceptionHandler({ CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
-			TransientDataAccessResourceException.class, QueryTimeoutException.class })
+	@ExceptionHandler({ CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
+			DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
+			QueryTimeoutException.class })
 	ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex, HttpServletRequest request) {
-		log.error("Database unavailable", ex);
+		// One line a request: during an outage every request fails the same way, and a
+		// stack trace apiece would bury the log.
+		log.error("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(),
+				NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
 		return ResponseEntity.status(ProblemType.SERVICE_UNAVAILABLE.status())
 			.header(HttpHeaders.RETRY_AFTER, "5")
 			.body(Problems.of(ProblemType.SERVICE_UNAVAILABLE, "The database is unavailable; retry shortly", request));
