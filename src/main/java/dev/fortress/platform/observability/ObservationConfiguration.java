@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
  * its log lines); Spring Security's own observations — one per filter of the chain,
  * before and after the servlet, plus authentication and authorisation — are not made:
  * they were a fifth to a third of the CPU of a cheap request and add nothing an operator
- * reads (a refused request is already a status code on the request's own metric and span).
+ * reads (a refused request is already a status code on the request's own metric and
+ * span).
  */
 @Configuration(proxyBeanMethods = false)
 class ObservationConfiguration {
