@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.apache.catalina.connector.ClientAbortException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 
 import org.springframework.core.NestedExceptionUtils;
@@ -25,8 +26,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -37,6 +38,7 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -214,6 +216,16 @@ class ProblemExceptionHandler {
 		return ResponseEntity.status(ProblemType.SERVICE_UNAVAILABLE.status())
 			.header(HttpHeaders.RETRY_AFTER, "5")
 			.body(Problems.of(ProblemType.SERVICE_UNAVAILABLE, "The database is unavailable; retry shortly", request));
+	}
+
+	/**
+	 * The client went away while it was being answered (a load balancer's timeout, a
+	 * buyer closing the tab): there is nobody to answer and nothing wrong here, so no
+	 * problem body and no error with a stack trace, under a burst one a request.
+	 */
+	@ExceptionHandler({ ClientAbortException.class, AsyncRequestNotUsableException.class })
+	void clientGone(Exception ex, HttpServletRequest request) {
+		log.debug("Client went away during {} {}: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());
 	}
 
 	@ExceptionHandler(Exception.class)
