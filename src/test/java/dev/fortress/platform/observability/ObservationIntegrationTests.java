@@ -22,6 +22,7 @@ class ObservationIntegrationTests extends IntegrationTest {
 		Http.Response scrape = this.http.get("/actuator/prometheus").send();
 		assertThat(scrape.status()).isEqualTo(200);
 		assertThat(scrape.body()).contains("http_server_requests_seconds_count{")
+			.contains("tomcat_threads_busy")
 			.doesNotContain("spring_security_filterchains")
 			.doesNotContain("spring_security_http_secured_requests")
 			.doesNotContain("spring_security_authorizations");
