@@ -222,7 +222,8 @@ class EmbeddedDatabaseTests {
 				+ "\n-----END PRIVATE KEY-----\n";
 		String[] arguments = { "--fortress.test.shared-database=false", "--fortress.db.url=", "--server.port=0",
 				"--fortress.data-dir=" + this.dataDir, "--fortress.db.pool-size=3",
-				"--fortress.identity.jwt-private-key=" + pem, "--fortress.payments.psp-url=http://127.0.0.1:9" };
+				"--fortress.identity.jwt-private-key=" + pem, "--fortress.payments.psp-url=http://127.0.0.1:9",
+				"--fortress.payments.api-key=sk_live_not_used_here" };
 		return new SpringApplicationBuilder(FortressApplication.class).profiles("prod")
 			.run(Stream.concat(Arrays.stream(arguments), Arrays.stream(extra)).toArray(String[]::new));
 	}
