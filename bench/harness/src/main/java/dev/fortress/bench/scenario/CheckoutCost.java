@@ -58,7 +58,7 @@ final class CheckoutCost {
 			Invariants.check(audit, measured.load(), DropScenarios.BIG, 0, false)
 				.forEach(p -> this.results.failures.add(name + ": " + p));
 			profile(session, drops);
-			this.results.startups.add(session.startup("Fortress restart, provider out of process (after load)"));
+			this.results.startups.add(session.startup("Fortress restart, provider out of process"));
 		}
 	}
 

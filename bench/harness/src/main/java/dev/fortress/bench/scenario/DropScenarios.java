@@ -78,8 +78,9 @@ final class DropScenarios {
 	 * 100 units against a burst of buyers, several times: exactly 100 orders each time.
 	 */
 	void bursts(FortressSession session) throws Exception {
+		int units = this.settings.burstUnits();
 		for (int run = 1; run <= this.settings.bursts(); run++) {
-			UUID drop = newDrop(session, 100, 1);
+			UUID drop = newDrop(session, units, 1);
 			String name = "burst " + run;
 			Measured measured = session.meter.run(name, checkout(session, drop, "burst" + run),
 					LoadPlan.burst(this.settings.burstUsers(), this.settings.burstRequests()));
@@ -110,6 +111,11 @@ final class DropScenarios {
 			String after = lone.status() + (lone.status() == 201 ? " " + lone.text("status") : " " + lone.text("type"));
 			DropAudit audit = session.database.audit(drop);
 			List<String> problems = Invariants.check(audit, measured.load(), BIG, lone.status() == 201 ? 1 : 0, true);
+			if (lone.status() >= 500) {
+				// A healthy provider must never trip the breaker: the next buyer is
+				// served.
+				problems.add("a lone buyer right after the load got " + after);
+			}
 			problems.forEach(p -> this.results.failures.add(name + ": " + p));
 			this.results.sweep.add(new Results.SweepLevel(users, name, audit, after));
 			System.out.printf("  %-34s lone buyer after: %s%n", "", after);

@@ -30,6 +30,8 @@ final class FortressSession implements AutoCloseable {
 
 	final String host;
 
+	private final long rssAtStart;
+
 	private FortressSession(Fortress fortress, Long pspPid) throws Exception {
 		this.fortress = fortress;
 		this.api = new Api(fortress.baseUrl());
@@ -41,6 +43,7 @@ final class FortressSession implements AutoCloseable {
 		}
 		this.meter = new Meter(fortress.port(), cpu);
 		this.host = "127.0.0.1:" + fortress.port();
+		this.rssAtStart = ProcFs.rssKib(fortress.pid());
 	}
 
 	static FortressSession start(String label, Path jar, Path work, Path dataDir, Map<String, String> settings,
@@ -59,12 +62,11 @@ final class FortressSession implements AutoCloseable {
 		}
 	}
 
-	/** How it started, with its memory right now. */
+	/** How it started: time, memory once ready, and peak memory so far. */
 	Results.Startup startup(String label) {
 		double[] spring = this.fortress.springStartup();
-		return new Results.Startup(label, this.fortress.startupSeconds(), spring[0], spring[1],
-				ProcFs.rssKib(this.fortress.pid()), ProcFs.peakRssKib(this.fortress.pid()),
-				ProcFs.treePssKib(this.fortress.postmasterPid()));
+		return new Results.Startup(label, this.fortress.startupSeconds(), spring[0], spring[1], this.rssAtStart,
+				ProcFs.peakRssKib(this.fortress.pid()), ProcFs.treePssKib(this.fortress.postmasterPid()));
 	}
 
 	@Override

@@ -39,7 +39,9 @@ final class Invariants {
 		}
 		long acknowledged = load.totalStartingWith("201") + otherAcknowledged;
 		long acknowledgedPaid = load.total("201 PAID");
-		long unknown = load.total("timeout") + load.total("io-error");
+		// No answer, or a server error other than load shedding: the order may or may not
+		// exist (a 503 with Retry-After promises that nothing happened).
+		long unknown = load.total("timeout") + load.total("io-error") + load.totalStartingWith("5") - load.total("503");
 		long paid = audit.ordersByStatus().getOrDefault("PAID", 0L);
 		if (paid < acknowledgedPaid) {
 			problems.add((acknowledgedPaid - paid) + " orders answered 201 PAID are not PAID in the database");

@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import dev.fortress.bench.report.Results;
 import dev.fortress.bench.seed.Buyers;
-import dev.fortress.bench.system.ProcFs;
 
 /**
  * The order of a run. One Fortress, started on a fresh data directory, carries the
@@ -47,7 +46,6 @@ public final class Plan {
 		Buyers buyers;
 		try (FortressSession session = FortressSession.start("fortress", this.fortressJar, this.work, dataDir, Map.of(),
 				null, this.jvmOptions)) {
-			Results.Startup first = session.startup("Fortress first start (fresh data dir: initdb, migrations)");
 			this.results.database = session.database.settings();
 			long seeding = System.nanoTime();
 			System.out.printf("Seeding %d buyer accounts%n", this.settings.accounts());
@@ -67,9 +65,7 @@ public final class Plan {
 			drops.bursts(session);
 			drops.sweep(session);
 			drops.openLoop(session);
-			this.results.startups.add(new Results.Startup(first.label(), first.launchToReadySeconds(),
-					first.springSeconds(), first.jvmSeconds(), first.rssIdleKib(),
-					ProcFs.peakRssKib(session.fortress.pid()), ProcFs.treePssKib(session.fortress.postmasterPid())));
+			this.results.startups.add(session.startup("Fortress first start (fresh data dir: initdb, migrations)"));
 		}
 		if (this.settings.hello()) {
 			new GateScenarios(this.settings, this.results).hello(this.helloJar, this.work, this.jvmOptions);

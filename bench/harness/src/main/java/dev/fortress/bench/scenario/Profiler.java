@@ -48,6 +48,7 @@ final class Profiler {
 		AREAS.put("logging (Logback, SLF4J)", List.of("ch.qos.logback", "org.slf4j"));
 		AREAS.put("rate limiting (Bucket4j)", List.of("io.github.bucket4j", "dev.fortress.platform.ratelimit"));
 		AREAS.put("JWT verification (Nimbus)", List.of("com.nimbusds"));
+		AREAS.put("JDK cryptography (RSA, SHA-2)", List.of("sun.security", "java.security", "javax.crypto"));
 		AREAS.put("Spring MVC dispatch", List.of("org.springframework.web.servlet"));
 		AREAS.put("Fortress code", List.of("dev.fortress"));
 	}

@@ -35,9 +35,10 @@ import java.util.List;
  * @param hello whether to measure the hello-world yardstick
  */
 public record Settings(String mode, int accounts, Duration warmup, Duration gateWarmup, Duration gateMeasure,
-		int gateUsers, int products, int tasks, int bursts, int burstRequests, int burstUsers, List<Integer> sweep,
-		Duration sweepWarmup, Duration sweepMeasure, List<Double> openLoop, int strategyPhases, Duration strategyWarmup,
-		Duration strategyMeasure, boolean checkoutCost, boolean hello) {
+		int gateUsers, int products, int tasks, int bursts, int burstUnits, int burstRequests, int burstUsers,
+		List<Integer> sweep, Duration sweepWarmup, Duration sweepMeasure, List<Double> openLoop, int strategyPhases,
+		Duration strategyWarmup, Duration strategyMeasure, boolean checkoutCost, Duration costMeasure, Duration profile,
+		boolean hello) {
 
 	public static Settings full() {
 		return new Settings("full", 1000, Duration.ofSeconds(150), Duration.ofSeconds(10), Duration.ofSeconds(20), 32,
@@ -58,8 +59,8 @@ public record Settings(String mode, int accounts, Duration warmup, Duration gate
 
 	public static Settings smoke() {
 		return new Settings("smoke", 64, Duration.ZERO, Duration.ofSeconds(2), Duration.ofSeconds(3), 32, 0, 0, 2, 50,
-				2_000, 64, List.of(8, 256), Duration.ofSeconds(3), Duration.ofSeconds(6), List.of(), 0, Duration.ZERO,
-				Duration.ZERO, false, Duration.ZERO, Duration.ZERO, false);
+				2_000, 64, List.of(8, 256), Duration.ofSeconds(3), Duration.ofSeconds(6), List.<Double>of(), 0,
+				Duration.ZERO, Duration.ZERO, false, Duration.ZERO, Duration.ZERO, false);
 	}
 
 	public static Settings named(String mode) {

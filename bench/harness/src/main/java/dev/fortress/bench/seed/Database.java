@@ -64,7 +64,27 @@ public final class Database implements AutoCloseable {
 
 	}
 
+	/**
+	 * Audits a drop in one repeatable-read snapshot: settlement and reconciliation may
+	 * still be moving orders while the audit reads, and separate snapshots would see
+	 * stock and orders from different instants.
+	 */
 	public DropAudit audit(UUID dropId) throws SQLException {
+		this.connection.setAutoCommit(false);
+		this.connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+		this.connection.setReadOnly(true);
+		try {
+			return auditInSnapshot(dropId);
+		}
+		finally {
+			this.connection.rollback();
+			this.connection.setReadOnly(false);
+			this.connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+			this.connection.setAutoCommit(true);
+		}
+	}
+
+	private DropAudit auditInSnapshot(UUID dropId) throws SQLException {
 		int quantity;
 		int remaining;
 		int limit;

@@ -142,6 +142,10 @@ public final class Fortress implements AutoCloseable {
 	}
 
 	static void stopPostgres(long pid) {
+		// The application stops it on a clean shutdown; it may take a moment to exit.
+		for (int i = 0; i < 150 && ProcFs.alive(pid); i++) {
+			sleep(100);
+		}
 		if (!ProcFs.alive(pid)) {
 			return;
 		}
