@@ -27,6 +27,7 @@ import dev.fortress.bench.system.Machine;
  * --mode full|smoke --work DIR --fortress-jar JAR --hello-jar JAR --harness-jar JAR
  * --docs docs/performance.md (full: the file whose generated section is replaced)
  * --command "bench/run" --commit abc1234
+ * --from-results results.json --docs docs/performance.md (only re-render a run's report)
  * </pre>
  */
 public final class Bench {
@@ -35,11 +36,21 @@ public final class Bench {
 
 	static final String END = "<!-- bench:end -->";
 
+	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
 	private Bench() {
 	}
 
 	public static void main(String[] args) throws Exception {
 		Map<String, String> options = options(args);
+		if (options.containsKey("from-results")) {
+			// Re-render a finished (or interrupted) run's report without running it
+			// again.
+			Results results = JSON.readValue(Path.of(options.get("from-results")).toFile(), Results.class);
+			writeSection(Path.of(options.get("docs")), Markdown.render(results));
+			System.out.println("Wrote " + options.get("docs"));
+			return;
+		}
 		Settings settings = Settings.named(options.getOrDefault("mode", "full"));
 		Path work = Path.of(options.get("work")).toAbsolutePath();
 		Results results = new Results();
@@ -54,22 +65,20 @@ public final class Bench {
 		results.machine.put("application JVM options",
 				jvmOptions.isEmpty() ? "none (JDK defaults, as `java -jar`)" : String.join(" ", jvmOptions));
 		long started = System.nanoTime();
+		Runnable save = () -> save(results, work, started);
 		try {
 			new Plan(settings, results, work, Path.of(options.get("fortress-jar")), Path.of(options.get("hello-jar")),
 					Path.of(options.get("harness-jar")), jvmOptions)
+				.checkpoint(save)
 				.run();
 		}
 		catch (Exception | Error ex) {
 			results.failures.add("the benchmark stopped early: " + ex);
 			ex.printStackTrace();
 		}
-		results.minutes = (System.nanoTime() - started) / 60e9;
-		JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-		json.writeValue(work.resolve("results.json").toFile(), results);
-		String report = Markdown.render(results);
-		Files.writeString(work.resolve("report.md"), report);
+		save.run();
 		if (options.containsKey("docs")) {
-			writeSection(Path.of(options.get("docs")), report);
+			writeSection(Path.of(options.get("docs")), Markdown.render(results));
 			System.out.println("Wrote " + options.get("docs"));
 		}
 		System.out.println("Report: " + work.resolve("report.md") + ", data: " + work.resolve("results.json"));
@@ -80,6 +89,18 @@ public final class Bench {
 		}
 		System.out.println("Every invariant held.");
 		System.exit(0);
+	}
+
+	/** Writes the results so far: {@code results.json} and {@code report.md}. */
+	private static void save(Results results, Path work, long started) {
+		try {
+			results.minutes = (System.nanoTime() - started) / 60e9;
+			JSON.writeValue(work.resolve("results.json").toFile(), results);
+			Files.writeString(work.resolve("report.md"), Markdown.render(results));
+		}
+		catch (Exception ex) {
+			System.err.println("could not save the results: " + ex);
+		}
 	}
 
 	/** Replaces the generated section of the document, keeping the text around it. */

@@ -1,7 +1,9 @@
 package dev.fortress.bench.scenario;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -86,8 +88,7 @@ final class DropScenarios {
 					LoadPlan.burst(this.settings.burstUsers(), this.settings.burstRequests()));
 			this.results.loads.put(name, measured);
 			DropAudit audit = session.database.audit(drop);
-			List<String> problems = new java.util.ArrayList<>(
-					Invariants.check(audit, measured.load(), units, 0, false));
+			List<String> problems = new ArrayList<>(Invariants.check(audit, measured.load(), units, 0, false));
 			if (audit.orders() != units) {
 				problems.add(audit.orders() + " orders, not exactly " + units + " " + audit.ordersByStatus());
 			}
@@ -133,7 +134,7 @@ final class DropScenarios {
 		for (double factor : this.settings.openLoop()) {
 			double rate = Math.max(1, factor * peak);
 			UUID drop = newDrop(session, BIG, BIG);
-			String name = String.format(java.util.Locale.ROOT, "checkout open %.1fx peak", factor);
+			String name = String.format(Locale.ROOT, "checkout open %.1fx peak", factor);
 			Measured measured = session.meter.run(name, checkout(session, drop, "open" + factor),
 					LoadPlan.open(rate, 2000, Duration.ofSeconds(5), this.settings.sweepMeasure()));
 			this.results.loads.put(name, measured);
@@ -157,7 +158,7 @@ final class DropScenarios {
 		double lowGoodput = this.results.loads.get(low.load()).load().goodput();
 		double highGoodput = this.results.loads.get(high.load()).load().goodput();
 		if (highGoodput < 0.5 * lowGoodput) {
-			this.results.failures.add(String.format(java.util.Locale.ROOT,
+			this.results.failures.add(String.format(Locale.ROOT,
 					"collapse: %.0f paid orders/s with %d buyers, under half of %.0f/s with %d buyers", highGoodput,
 					high.buyers(), lowGoodput, low.buyers()));
 		}

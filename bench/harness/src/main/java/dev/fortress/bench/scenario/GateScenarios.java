@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,7 +55,7 @@ final class GateScenarios {
 		int throughApi = Math.min(100, this.settings.tasks());
 		for (int i = 0; i < throughApi; i++) {
 			String type = types[i % 3];
-			Map<String, Object> task = new java.util.LinkedHashMap<>();
+			Map<String, Object> task = new LinkedHashMap<>();
 			task.put("title", "Task " + i + " of the benchmark");
 			task.put("description", "Seeded through the API so the copies have real rows to copy.");
 			task.put("type", type);

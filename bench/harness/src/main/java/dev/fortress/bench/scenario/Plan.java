@@ -30,6 +30,9 @@ public final class Plan {
 
 	private final List<String> jvmOptions;
 
+	private Runnable checkpoint = () -> {
+	};
+
 	public Plan(Settings settings, Results results, Path work, Path fortressJar, Path helloJar, Path harnessJar,
 			List<String> jvmOptions) {
 		this.settings = settings;
@@ -39,6 +42,12 @@ public final class Plan {
 		this.helloJar = helloJar;
 		this.harnessJar = harnessJar;
 		this.jvmOptions = jvmOptions;
+	}
+
+	/** Called after each scenario, so an interrupted run still leaves its results. */
+	public Plan checkpoint(Runnable checkpoint) {
+		this.checkpoint = checkpoint;
+		return this;
 	}
 
 	public void run() throws Exception {
@@ -61,18 +70,25 @@ public final class Plan {
 			UUID warm = drops.newDrop(session, DropScenarios.BIG, DropScenarios.BIG);
 			gates.warmUp(session, owner, drops.checkout(session, warm, "warm"));
 			gates.fortressGates(session, owner);
+			this.checkpoint.run();
 			drops.soldOut(session);
+			this.checkpoint.run();
 			drops.bursts(session);
+			this.checkpoint.run();
 			drops.sweep(session);
+			this.checkpoint.run();
 			drops.openLoop(session);
 			this.results.startups.add(session.startup("Fortress first start (fresh data dir: initdb, migrations)"));
 		}
+		this.checkpoint.run();
 		if (this.settings.hello()) {
 			new GateScenarios(this.settings, this.results).hello(this.helloJar, this.work, this.jvmOptions);
+			this.checkpoint.run();
 		}
 		if (this.settings.strategyPhases() > 0) {
 			new StrategyScenarios(this.settings, this.results, buyers).run(this.fortressJar, this.work, dataDir,
 					this.jvmOptions);
+			this.checkpoint.run();
 		}
 		if (this.settings.checkoutCost()) {
 			new CheckoutCost(this.settings, this.results, buyers).run(this.fortressJar, this.harnessJar, this.work,

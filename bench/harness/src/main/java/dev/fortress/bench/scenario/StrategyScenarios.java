@@ -1,6 +1,7 @@
 package dev.fortress.bench.scenario;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,7 +48,7 @@ final class StrategyScenarios {
 				UUID warm = session.api.createDrop(session.admin, freeSku(session), DropScenarios.BIG,
 						DropScenarios.BIG);
 				session.meter.run("phase " + phase + " warm-up", drops.checkout(session, warm, "warm" + phase),
-						LoadPlan.closed(BUYERS, this.settings.strategyWarmup(), java.time.Duration.ofSeconds(1)));
+						LoadPlan.closed(BUYERS, this.settings.strategyWarmup(), Duration.ofSeconds(1)));
 				// The stock reset: a fresh hot SKU with the same stock, so late answers
 				// of the
 				// warm-up cannot touch what is measured and the stock check is exact.
@@ -55,7 +56,7 @@ final class StrategyScenarios {
 						DropScenarios.BIG);
 				String name = "phase " + phase + " " + strategy;
 				Measured measured = session.meter.run(name, drops.checkout(session, drop, "phase" + phase),
-						LoadPlan.closed(BUYERS, java.time.Duration.ofSeconds(2), this.settings.strategyMeasure()));
+						LoadPlan.closed(BUYERS, Duration.ofSeconds(2), this.settings.strategyMeasure()));
 				this.results.loads.put(name, measured);
 				DropAudit audit = session.database.audit(drop);
 				Invariants.check(audit, measured.load(), STOCK, 0, false)
