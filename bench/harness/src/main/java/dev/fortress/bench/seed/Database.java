@@ -215,15 +215,17 @@ public final class Database implements AutoCloseable {
 		if (existing >= total) {
 			return 0;
 		}
-		String sql = "insert into tasks (" + String.join(", ", columns.stream().map(Database::quote).toList())
-				+ ") select " + String.join(", ", values) + """
-						from generate_series(1, ?) g
-						join lateral (select * from tasks where project_id = ? and parent_id is null
-						              order by id offset (g % ?) limit 1) t on true""";
+		// The templates are numbered and materialised first: a lateral look-up into tasks
+		// would walk the index entries this very statement inserts (invisible to it, but
+		// still visited), which makes the copy quadratic.
+		String sql = "with templates as materialized (select *, row_number() over (order by id) - 1 as n"
+				+ " from tasks where project_id = ? and parent_id is null) insert into tasks ("
+				+ String.join(", ", columns.stream().map(Database::quote).toList()) + ") select "
+				+ String.join(", ", values) + " from generate_series(1, ?) g join templates t on t.n = g % ?";
 		long templates = single("select count(*) from tasks where project_id = ? and parent_id is null", projectId);
 		try (PreparedStatement insert = this.connection.prepareStatement(sql)) {
-			insert.setLong(1, total - existing);
-			insert.setObject(2, projectId);
+			insert.setObject(1, projectId);
+			insert.setLong(2, total - existing);
 			insert.setLong(3, templates);
 			int inserted = insert.executeUpdate();
 			try (Statement statement = this.connection.createStatement()) {
