@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.fortress.bench.report.Results;
 
 /**
- * A JFR recording of the application ({@code jcmd PID JFR.start}) and its summary from
+ * A JFR recording of the application ({@code jcmd PID JFR.start}, default settings: the
+ * {@code profile} settings slowed checkout several times over) and its summary from
  * {@code jfr print --json --events jdk.ExecutionSample}: the hottest methods (top
  * frames), the share of samples that run through each area of the stack
  * (observation/tracing, metrics, security, JDBC, ...; a sample counts for every area on
@@ -65,7 +66,7 @@ final class Profiler {
 	/** Starts a recording that ends by itself after {@code duration}. */
 	void start(Duration duration) throws IOException, InterruptedException {
 		Files.deleteIfExists(this.file);
-		run(List.of(jdkTool("jcmd"), Long.toString(this.pid), "JFR.start", "name=bench", "settings=profile",
+		run(List.of(jdkTool("jcmd"), Long.toString(this.pid), "JFR.start", "name=bench",
 				"duration=" + duration.toSeconds() + "s", "filename=" + this.file));
 	}
 
@@ -107,7 +108,8 @@ final class Profiler {
 			}
 			seen.forEach(area -> areas.merge(area, 1L, Long::sum));
 			String thread = event.path("values").path("sampledThread").path("javaName").asString("?");
-			threads.merge(thread.replaceAll("[-#]?\\d+$", "-N").replaceAll("\\d+", "N"), 1L, Long::sum);
+			threads.merge(thread.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "<id>").replaceAll("\\d+", "N"), 1L,
+					Long::sum);
 		}
 		return new Results.Profile(scenario, samples, shares(top, samples, 20), shares(areas, samples, 30),
 				shares(threads, samples, 8));
