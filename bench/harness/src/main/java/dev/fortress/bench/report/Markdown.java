@@ -1,0 +1,447 @@
+package dev.fortress.bench.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import dev.fortress.bench.load.LoadResult;
+import dev.fortress.bench.scenario.Measured;
+
+/**
+ * Renders a run's results as the generated part of {@code docs/performance.md}: the run
+ * and the machine, every goal with its measured value, then the tables behind them.
+ */
+public final class Markdown {
+
+	private static final String MET = "✅ met";
+
+	private static final String MISSED = "❌ missed";
+
+	private final Results r;
+
+	private final StringBuilder out = new StringBuilder();
+
+	private Markdown(Results results) {
+		this.r = results;
+	}
+
+	public static String render(Results results) {
+		return new Markdown(results).all();
+	}
+
+	private String all() {
+		run();
+		goals();
+		gates();
+		soldOut();
+		sweep();
+		openLoop();
+		strategies();
+		bursts();
+		checkoutCost();
+		startups();
+		profile();
+		notes();
+		return this.out.toString();
+	}
+
+	private void run() {
+		this.out.append("### The run\n\n");
+		Table table = new Table("", "");
+		table.row("command", "`" + this.r.command + "`");
+		table.row("mode", this.r.mode + " (" + Table.num(this.r.minutes, 1) + " minutes)");
+		table.row("started", this.r.startedAt);
+		table.row("commit", this.r.commit);
+		this.r.machine.forEach(table::row);
+		table.row("PostgreSQL",
+				this.r.database.getOrDefault("server_version", "?") + ", fsync="
+						+ this.r.database.getOrDefault("fsync", "?") + ", synchronous_commit="
+						+ this.r.database.getOrDefault("synchronous_commit", "?") + ", shared_buffers="
+						+ this.r.database.getOrDefault("shared_buffers", "?"));
+		table.row("CPU used by other work during the windows",
+				Table.num(othersAverage(), 2) + " cores on average, " + Table.num(othersMax(), 2) + " at most");
+		this.out.append(table);
+	}
+
+	private void goals() {
+		this.out.append("### Goals\n\n");
+		Table table = new Table("goal", "target", "measured", "verdict");
+		Measured liveness = load("gate liveness");
+		double peak = sweepPeak();
+		for (Results.SweepLevel level : this.r.sweep) {
+			if (level.buyers() >= 256) {
+				double goodput = load(level.load()).load().goodput();
+				table.row("checkout goodput, " + level.buyers() + " closed-loop buyers",
+						"≥ 90 % of peak (" + Table.num(peak, 0) + "/s)",
+						Table.num(goodput, 0) + "/s = " + Table.percent(goodput / peak),
+						verdict(goodput >= 0.9 * peak));
+			}
+		}
+		this.r.loads.forEach((name, m) -> {
+			if (name.startsWith("checkout open")) {
+				// Below the peak the most goodput can be is what is offered.
+				double ceiling = Math.min(peak, m.load().offered());
+				table.row(
+						"checkout goodput, open loop " + Table.num(m.load().offered(), 0) + "/s offered ("
+								+ name.substring("checkout open ".length()) + ")",
+						"≥ 90 % of min(peak, offered)",
+						Table.num(m.load().goodput(), 0) + "/s = " + Table.percent(m.load().goodput() / ceiling),
+						verdict(m.load().goodput() >= 0.9 * ceiling));
+			}
+		});
+		if (!this.r.sweep.isEmpty()) {
+			long tripped = this.r.sweep.stream().filter(l -> !l.loneBuyerAfter().startsWith("201")).count();
+			table.row("a lone buyer right after each sweep level (breaker not tripped)", "201",
+					tripped == 0 ? "201 after every level" : tripped + " of " + this.r.sweep.size() + " levels refused",
+					verdict(tripped == 0));
+		}
+		long noRetryAfter = this.r.loads.values()
+			.stream()
+			.mapToLong(m -> m.load().totalOutcomes().getOrDefault("503 without Retry-After", 0L))
+			.sum();
+		long shed = this.r.loads.values().stream().mapToLong(m -> m.load().total("503")).sum();
+		table.row("load shed with 503 + Retry-After", "every 503", shed + " with, " + noRetryAfter + " without",
+				verdict(noRetryAfter == 0));
+		table.row("durable default: embedded PostgreSQL fsync and synchronous_commit", "on / on",
+				this.r.database.getOrDefault("fsync", "?") + " / "
+						+ this.r.database.getOrDefault("synchronous_commit", "?"),
+				verdict("on".equals(this.r.database.get("fsync"))
+						&& "on".equals(this.r.database.get("synchronous_commit"))));
+		Measured cost = load("checkout cost (provider out of process)");
+		if (cost != null) {
+			double total = (cost.cpuPerGood("app") + cost.cpuPerGood("postgres")) / 1000;
+			table.row("checkout CPU, app + PostgreSQL per paid order (provider out of process)", "≤ 1.5 ms",
+					Table.ms(total) + " ms (" + Table.ms(cost.cpuPerGood("app") / 1000) + " + "
+							+ Table.ms(cost.cpuPerGood("postgres") / 1000) + ")",
+					verdict(total <= 1.5));
+		}
+		if (!this.r.phases.isEmpty()) {
+			double vsRowLock = medianRatio("batched", "row-lock");
+			double vsConditional = medianRatio("batched", "conditional");
+			table.row("reservations/s, batched ÷ row-lock (hot SKU, 256 buyers)", "≥ 10×",
+					Table.num(vsRowLock, 2) + "×", verdict(vsRowLock >= 10));
+			table.row("reservations/s, batched ÷ conditional", "≥ 3×", Table.num(vsConditional, 2) + "×",
+					verdict(vsConditional >= 3));
+		}
+		Measured soldOutClosed = load("sold-out closed");
+		Measured soldOutOpen = load("sold-out open");
+		if (soldOutClosed != null && liveness != null) {
+			double ratio = soldOutClosed.load().goodput() / liveness.load().rate();
+			table.row("sold-out refusals ÷ liveness rate", "≥ 0.7×",
+					Table.num(ratio, 2) + "× (" + Table.num(soldOutClosed.load().goodput(), 0) + " vs "
+							+ Table.num(liveness.load().rate(), 0) + "/s)",
+					verdict(ratio >= 0.7));
+		}
+		if (soldOutOpen != null) {
+			double p99 = soldOutOpen.load().latency().p99();
+			table.row("sold-out p99 (open loop at 0.7× liveness rate)", "≤ 5 ms", Table.ms(p99) + " ms",
+					verdict(p99 <= 5));
+		}
+		Measured hello = load("hello /hello");
+		if (liveness != null && hello != null) {
+			double ratio = liveness.load().rate() / hello.load().rate();
+			table.row(
+					"liveness ÷ hello-world with the same starters", "≥ 0.8×", Table.num(ratio, 2) + "× ("
+							+ Table.num(liveness.load().rate(), 0) + " vs " + Table.num(hello.load().rate(), 0) + "/s)",
+					verdict(ratio >= 0.8));
+		}
+		gateRatio(table, "gate tasks", "authenticated page of 50 of 100,000 tasks ÷ liveness", 0.4);
+		gateRatio(table, "gate products", "public product list ÷ liveness", 0.5);
+		if (!this.r.bursts.isEmpty()) {
+			long clean = this.r.bursts.stream().filter(b -> b.problems().isEmpty()).count();
+			table.row(
+					"burst: 100 units vs " + burstAttempts() + " attempts: exactly 100 orders and 100 OrderPlaced, "
+							+ "no oversell, no 5xx",
+					"every run", clean + " of " + this.r.bursts.size() + " runs",
+					verdict(clean == this.r.bursts.size()));
+		}
+		double generatorMax = this.r.loads.values()
+			.stream()
+			.mapToDouble(m -> m.cpu().cores("generator"))
+			.max()
+			.orElse(0);
+		double fastest = this.r.loads.values().stream().mapToDouble(m -> m.load().rate()).max().orElse(0);
+		table.row("the generator is not the bottleneck", "well under 1 core",
+				"at most " + Table.num(generatorMax, 2) + " cores (fastest window " + Table.num(fastest, 0) + " req/s)",
+				verdict(generatorMax < 0.8));
+		this.out.append(table);
+	}
+
+	private void gateRatio(Table table, String name, String goal, double target) {
+		Measured gate = load(name);
+		Measured liveness = load("gate liveness");
+		if (gate == null || liveness == null) {
+			return;
+		}
+		double ratio = gate.load().rate() / liveness.load().rate();
+		table.row(goal, "≥ " + target + "×", Table.num(ratio, 2) + "× (" + Table.num(gate.load().rate(), 0) + "/s)",
+				verdict(ratio >= target));
+	}
+
+	private void gates() {
+		Table table = latencyTable("path", "req/s");
+		for (String name : List.of("gate liveness", "gate products", "gate tasks", "hello /hello", "hello liveness")) {
+			Measured m = load(name);
+			if (m != null) {
+				latencyRow(table, name.replace("gate ", "Fortress ").replace("hello ", "hello-world "), m,
+						m.load().rate(), m.load().answered());
+			}
+		}
+		section("Gates (closed loop, " + usersOf("gate liveness") + " connections)",
+				"CPU is per request, in µs. A fast path is one whose CPU per request is small; the "
+						+ "rate on a 2-core machine shared with the generator follows from it.",
+				table);
+	}
+
+	private void soldOut() {
+		Table table = latencyTable("load", "refusals/s");
+		for (String name : List.of("sold-out closed", "sold-out open")) {
+			Measured m = load(name);
+			if (m != null) {
+				latencyRow(table, m.load().plan().describe(), m, m.load().goodput(), m.load().answered());
+			}
+		}
+		section("Sold out", "Every attempt on a sold-out drop; goodput is the `409 sold-out` answer.", table);
+	}
+
+	private void sweep() {
+		Table table = new Table("buyers", "paid orders/s", "p50 ms", "p99 ms", "max ms", "app µs/req", "PG µs/req",
+				"app + PG ms/paid", "gen µs/req", "others (cores)", "lone buyer after", "answers in the window");
+		for (Results.SweepLevel level : this.r.sweep) {
+			Measured m = load(level.load());
+			LoadResult l = m.load();
+			// Per paid order only where paid orders are the work done, not a rare
+			// exception.
+			boolean paidMatter = l.good() * 100 >= l.answered();
+			table.row(level.buyers(), Table.num(l.goodput(), 0), Table.ms(l.latency().p50()),
+					Table.ms(l.latency().p99()), Table.ms(l.latency().max()), Table.num(m.cpuPerRequest("app"), 0),
+					Table.num(m.cpuPerRequest("postgres"), 0),
+					paidMatter ? Table.ms((m.cpuPerGood("app") + m.cpuPerGood("postgres")) / 1000) : "–",
+					Table.num(m.cpuPerRequest("generator"), 0), Table.num(m.cpu().cores("others"), 2),
+					level.loneBuyerAfter().replaceAll("https?://\\S+/", ""), l.outcomes());
+		}
+		section("Checkout concurrency sweep (closed loop, default configuration, built-in sandbox provider)",
+				"Every buyer attempt is a new Idempotency-Key; goodput is `201 PAID`.", table);
+	}
+
+	private void openLoop() {
+		Table table = new Table("offered/s", "answered/s", "paid/s", "p50 ms", "p90 ms", "p99 ms", "p99.9 ms", "max ms",
+				"not sent (backlog)", "answers in the window");
+		this.r.loads.forEach((name, m) -> {
+			if (name.startsWith("checkout open")) {
+				LoadResult l = m.load();
+				table.row(Table.num(l.offered(), 0), Table.num(l.rate(), 0), Table.num(l.goodput(), 0),
+						Table.ms(l.latency().p50()), Table.ms(l.latency().p90()), Table.ms(l.latency().p99()),
+						Table.ms(l.latency().p999()), Table.ms(l.latency().max()), l.backlog(), l.outcomes());
+			}
+		});
+		section("Checkout, open loop (latency from each request's intended send time)",
+				"Rates are multiples of the sweep's peak goodput (" + Table.num(sweepPeak(), 0) + "/s).", table);
+	}
+
+	private void strategies() {
+		Table table = new Table("phase", "strategy", "start-up s", "reservations/s", "p50 ms", "p99 ms", "app µs/res",
+				"PG µs/res", "others (cores)", "answers in the window");
+		for (Results.Phase phase : this.r.phases) {
+			Measured m = load(phase.load());
+			LoadResult l = m.load();
+			table.row(phase.index(), phase.strategy(), Table.num(phase.startupSeconds(), 1),
+					Table.num(phase.goodput(), 0), Table.ms(l.latency().p50()), Table.ms(l.latency().p99()),
+					Table.num(m.cpuPerGood("app"), 0), Table.num(m.cpuPerGood("postgres"), 0),
+					Table.num(m.cpu().cores("others"), 2), l.outcomes());
+		}
+		String ratios = this.r.phases.isEmpty() ? ""
+				: "Medians of adjacent-phase ratios: batched ÷ row-lock "
+						+ Table.num(medianRatio("batched", "row-lock"), 2) + "×, batched ÷ conditional "
+						+ Table.num(medianRatio("batched", "conditional"), 2) + "×, conditional ÷ row-lock "
+						+ Table.num(medianRatio("conditional", "row-lock"), 2) + "×.";
+		section("Reservation strategies on one hot SKU (256 closed-loop buyers, free SKU: no payment)",
+				"Each phase restarts the application with `FORTRESS_INVENTORY_STRATEGY`, warms up on the hot "
+						+ "drop, resets the stock and measures a fresh drop. " + ratios,
+				table);
+	}
+
+	private void bursts() {
+		Table table = new Table("run", "attempts", "201", "409", "5xx", "orders", "OrderPlaced", "sold / units",
+				"p99 ms", "max ms", "invariants");
+		for (Results.Burst burst : this.r.bursts) {
+			LoadResult l = load(burst.load()).load();
+			table.row(burst.run(), l.answered(), l.totalStartingWith("201"), l.totalStartingWith("409"),
+					l.totalStartingWith("5"), burst.audit().orders() + " " + burst.audit().ordersByStatus(),
+					burst.audit().eventOrders(), burst.audit().sold() + " / " + burst.audit().quantity(),
+					Table.ms(l.latency().p99()), Table.ms(l.latency().max()),
+					burst.problems().isEmpty() ? "ok" : String.join("; ", burst.problems()));
+		}
+		section("Correctness under burst (100 units, per-customer limit 1)",
+				"Closed loop of " + usersOf(this.r.bursts.isEmpty() ? "" : this.r.bursts.get(0).load())
+						+ " buyers; the database is audited after each run.",
+				table);
+	}
+
+	private void checkoutCost() {
+		Measured m = load("checkout cost (provider out of process)");
+		if (m == null) {
+			return;
+		}
+		long paid = m.load().good();
+		Table table = new Table("per paid order", "value");
+		table.row("paid orders in the window", paid + " (" + Table.num(m.load().goodput(), 0) + "/s, p99 "
+				+ Table.ms(m.load().latency().p99()) + " ms)");
+		table.row("application CPU", Table.num(m.cpuPerGood("app"), 0) + " µs");
+		table.row("PostgreSQL CPU", Table.num(m.cpuPerGood("postgres"), 0) + " µs");
+		table.row("provider (out of process, not counted)", Table.num(m.cpuPerGood("provider"), 0) + " µs");
+		table.row("generator", Table.num(m.cpuPerGood("generator"), 0) + " µs");
+		for (Map.Entry<String, Long> counter : m.database().entrySet()) {
+			boolean significant = counter.getKey().startsWith("writes ") ? Math.abs(counter.getValue()) >= paid / 10
+					: counter.getValue() != 0;
+			if (significant) {
+				table.row(counter.getKey(), Table.num((double) counter.getValue() / paid, 2));
+			}
+		}
+		section("Checkout cost (32 buyers, the provider out of process)",
+				"Commits and rows from PostgreSQL's statistics over the window (they include the work of "
+						+ "background jobs in that window, e.g. the publication registry).",
+				table);
+	}
+
+	private void startups() {
+		Table table = new Table("start", "launch → ready s", "Spring Boot s (JVM s)", "RSS at start MiB",
+				"peak RSS MiB", "PostgreSQL PSS MiB");
+		for (Results.Startup s : this.r.startups) {
+			table.row(s.label(), Table.num(s.launchToReadySeconds(), 1),
+					Table.num(s.springSeconds(), 1) + " (" + Table.num(s.jvmSeconds(), 1) + ")",
+					Table.num(s.rssIdleKib() / 1024.0, 0), Table.num(s.rssPeakKib() / 1024.0, 0),
+					s.postgresPssKib() == 0 ? "–" : Table.num(s.postgresPssKib() / 1024.0, 0));
+		}
+		section("Start-up and memory", "Launch → ready is until the readiness probe first answers 200.", table);
+	}
+
+	private void profile() {
+		Results.Profile p = this.r.profile;
+		if (p == null) {
+			return;
+		}
+		Table areas = new Table("area (a sample counts for every area on its stack)", "share of samples");
+		p.areas().forEach(s -> areas.row(s.name(), Table.num(s.percent(), 1) + " %"));
+		Table frames = new Table("top frame", "share of samples");
+		p.topFrames().forEach(s -> frames.row("`" + s.name() + "`", Table.num(s.percent(), 1) + " %"));
+		Table threads = new Table("thread", "share of samples");
+		Map<String, Double> byPool = new LinkedHashMap<>();
+		p.threads().forEach(s -> byPool.merge(threadPool(s.name()), s.percent(), Double::sum));
+		byPool.forEach((name, percent) -> threads.row(name, Table.num(percent, 1) + " %"));
+		Measured profiled = load("checkout profiled");
+		Measured unprofiled = load("checkout cost (provider out of process)");
+		String load = profiled == null || unprofiled == null ? ""
+				: " While it recorded, the load ran at " + Table.num(profiled.load().goodput(), 0)
+						+ " paid orders/s with " + Table.num(profiled.cpuPerGood("app"), 0)
+						+ " µs of application CPU each (" + Table.num(unprofiled.load().goodput(), 0) + "/s and "
+						+ Table.num(unprofiled.cpuPerGood("app"), 0)
+						+ " µs without the recording): read the shares, not the absolute cost.";
+		section("Profile: " + p.scenario(),
+				"JFR execution samples of the application (" + p.samples() + " samples)." + load, areas);
+		this.out.append(frames).append(threads);
+	}
+
+	private void notes() {
+		this.out.append("### Invariants and notes\n\n");
+		if (this.r.failures.isEmpty()) {
+			this.out.append("Every invariant held.\n\n");
+		}
+		else {
+			this.out.append("Broken invariants:\n\n");
+			this.r.failures.forEach(f -> this.out.append("* ").append(f).append('\n'));
+			this.out.append('\n');
+		}
+		this.r.notes.forEach(n -> this.out.append("* ").append(n).append('\n'));
+		this.out.append('\n');
+	}
+
+	private Table latencyTable(String first, String rate) {
+		return new Table(first, rate, "p50 ms", "p90 ms", "p99 ms", "p99.9 ms", "max ms", "app µs", "PG µs", "gen µs",
+				"others (cores)", "answers in the window");
+	}
+
+	private void latencyRow(Table table, String name, Measured m, double rate, long units) {
+		LoadResult l = m.load();
+		table.row(name, Table.num(rate, 0), Table.ms(l.latency().p50()), Table.ms(l.latency().p90()),
+				Table.ms(l.latency().p99()), Table.ms(l.latency().p999()), Table.ms(l.latency().max()),
+				Table.num(m.cpu().microsPer("app", units), 0), Table.num(m.cpu().microsPer("postgres", units), 0),
+				Table.num(m.cpu().microsPer("generator", units), 0), Table.num(m.cpu().cores("others"), 2),
+				l.outcomes());
+	}
+
+	private void section(String title, String text, Table table) {
+		if (table.isEmpty()) {
+			return;
+		}
+		this.out.append("### ").append(title).append("\n\n").append(text).append("\n\n").append(table);
+	}
+
+	private Measured load(String name) {
+		return this.r.loads.get(name);
+	}
+
+	private String usersOf(String name) {
+		Measured m = load(name);
+		return m == null ? "?" : Integer.toString(m.load().plan().connections());
+	}
+
+	private long burstAttempts() {
+		return this.r.bursts.isEmpty() ? 0 : load(this.r.bursts.get(0).load()).load().plan().requests();
+	}
+
+	private double sweepPeak() {
+		return this.r.sweep.stream().mapToDouble(l -> load(l.load()).load().goodput()).max().orElse(Double.NaN);
+	}
+
+	private double othersAverage() {
+		return this.r.loads.values().stream().mapToDouble(m -> m.cpu().cores("others")).average().orElse(0);
+	}
+
+	private double othersMax() {
+		return this.r.loads.values().stream().mapToDouble(m -> m.cpu().cores("others")).max().orElse(0);
+	}
+
+	/** Threads named after a key (a drop's writer) are one pool. */
+	private static String threadPool(String name) {
+		int colon = name.indexOf(':');
+		return colon < 0 ? name : name.substring(0, colon) + ":…";
+	}
+
+	private static String verdict(boolean met) {
+		return met ? MET : MISSED;
+	}
+
+	/**
+	 * The median of the ratios of one strategy's goodput to another's over adjacent
+	 * phases (in A B C A B C: A1–C1, C1–A2, A2–C2 for A and C), so that a drift of the
+	 * shared machine cancels out.
+	 */
+	double medianRatio(String numerator, String denominator) {
+		List<Results.Phase> phases = this.r.phases;
+		List<Double> ratios = new ArrayList<>();
+		for (int i = 0; i < phases.size(); i++) {
+			for (int j = i + 1; j < phases.size() && j <= i + 2; j++) {
+				Results.Phase a = phases.get(i);
+				Results.Phase b = phases.get(j);
+				Predicate<Results.Phase> isNumerator = p -> p.strategy().equals(numerator);
+				Predicate<Results.Phase> isDenominator = p -> p.strategy().equals(denominator);
+				if (isNumerator.test(a) && isDenominator.test(b)) {
+					ratios.add(a.goodput() / b.goodput());
+				}
+				else if (isDenominator.test(a) && isNumerator.test(b)) {
+					ratios.add(b.goodput() / a.goodput());
+				}
+			}
+		}
+		if (ratios.isEmpty()) {
+			return Double.NaN;
+		}
+		ratios.sort(Double::compare);
+		int n = ratios.size();
+		return n % 2 == 1 ? ratios.get(n / 2) : (ratios.get(n / 2 - 1) + ratios.get(n / 2)) / 2;
+	}
+
+}

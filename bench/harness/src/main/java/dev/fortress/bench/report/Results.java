@@ -1,0 +1,81 @@
+package dev.fortress.bench.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.fortress.bench.scenario.Measured;
+import dev.fortress.bench.seed.Database;
+
+/**
+ * Everything one run measured, in the order it was measured; rendered into
+ * {@code docs/performance.md} and written as JSON next to the logs.
+ */
+public final class Results {
+
+	public String mode;
+
+	public String command;
+
+	public String startedAt;
+
+	public String commit;
+
+	public double minutes;
+
+	public Map<String, String> machine = new LinkedHashMap<>();
+
+	public Map<String, String> database = new LinkedHashMap<>();
+
+	public List<Startup> startups = new ArrayList<>();
+
+	public Map<String, Measured> loads = new LinkedHashMap<>();
+
+	public List<Burst> bursts = new ArrayList<>();
+
+	public List<SweepLevel> sweep = new ArrayList<>();
+
+	public List<Phase> phases = new ArrayList<>();
+
+	public Profile profile;
+
+	public List<String> failures = new ArrayList<>();
+
+	public List<String> notes = new ArrayList<>();
+
+	/**
+	 * One start of a server: from launch to its first healthy readiness answer, what
+	 * Spring Boot logged, and its memory once up and after load.
+	 */
+	public record Startup(String label, double launchToReadySeconds, double springSeconds, double jvmSeconds,
+			long rssIdleKib, long rssPeakKib, long postgresPssKib) {
+	}
+
+	/**
+	 * One run of 100 units against a burst of buyers and what the database held after.
+	 */
+	public record Burst(int run, String load, Database.DropAudit audit, List<String> problems) {
+	}
+
+	/**
+	 * One concurrency level of the checkout sweep, and what a lone buyer got right after.
+	 */
+	public record SweepLevel(int buyers, String load, Database.DropAudit audit, String loneBuyerAfter) {
+	}
+
+	/** One phase of the strategy rotation. */
+	public record Phase(int index, String strategy, String load, double goodput, Database.DropAudit audit,
+			double startupSeconds) {
+	}
+
+	/** Where the application's CPU went while a profile was taken. */
+	public record Profile(String scenario, long samples, List<Share> topFrames, List<Share> areas,
+			List<Share> threads) {
+	}
+
+	/** A share of profile samples. */
+	public record Share(String name, long samples, double percent) {
+	}
+
+}

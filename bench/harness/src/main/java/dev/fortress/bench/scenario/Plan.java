@@ -1,0 +1,99 @@
+package dev.fortress.bench.scenario;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.fortress.bench.report.Results;
+import dev.fortress.bench.seed.Buyers;
+
+/**
+ * The order of a run. One Fortress, started on a fresh data directory, carries the
+ * scenarios that need no restart (seeding, warm-up, gates, sold-out, bursts, the sweep
+ * and the open loop); then the hello-world yardstick; then one restart per strategy phase
+ * and one with the provider out of process, all on the same data.
+ */
+public final class Plan {
+
+	private final Settings settings;
+
+	private final Results results;
+
+	private final Path work;
+
+	private final Path fortressJar;
+
+	private final Path helloJar;
+
+	private final Path harnessJar;
+
+	private final List<String> jvmOptions;
+
+	private Runnable checkpoint = () -> {
+	};
+
+	public Plan(Settings settings, Results results, Path work, Path fortressJar, Path helloJar, Path harnessJar,
+			List<String> jvmOptions) {
+		this.settings = settings;
+		this.results = results;
+		this.work = work;
+		this.fortressJar = fortressJar;
+		this.helloJar = helloJar;
+		this.harnessJar = harnessJar;
+		this.jvmOptions = jvmOptions;
+	}
+
+	/** Called after each scenario, so an interrupted run still leaves its results. */
+	public Plan checkpoint(Runnable checkpoint) {
+		this.checkpoint = checkpoint;
+		return this;
+	}
+
+	public void run() throws Exception {
+		Path dataDir = this.work.resolve("data");
+		Buyers buyers;
+		try (FortressSession session = FortressSession.start("fortress", this.fortressJar, this.work, dataDir, Map.of(),
+				null, this.jvmOptions)) {
+			this.results.database = session.database.settings();
+			long seeding = System.nanoTime();
+			System.out.printf("Seeding %d buyer accounts%n", this.settings.accounts());
+			buyers = Buyers.create(session.api, this.settings.accounts(), 4);
+			this.results.notes.add(String.format(
+					"Buyers: %d accounts registered and logged in through the API in %.0f s (two Argon2id hashes "
+							+ "each); simulated buyer b uses account b mod %d.",
+					buyers.size(), (System.nanoTime() - seeding) / 1e9, buyers.size()));
+			GateScenarios gates = new GateScenarios(this.settings, this.results);
+			System.out.printf("Seeding %d products and %d tasks%n", this.settings.products(), this.settings.tasks());
+			String owner = gates.seedReads(session);
+			DropScenarios drops = new DropScenarios(this.settings, this.results, buyers);
+			UUID warm = drops.newDrop(session, DropScenarios.BIG, DropScenarios.BIG);
+			gates.warmUp(session, owner, drops.checkout(session, warm, "warm"));
+			gates.fortressGates(session, owner);
+			this.checkpoint.run();
+			drops.soldOut(session);
+			this.checkpoint.run();
+			drops.bursts(session);
+			this.checkpoint.run();
+			drops.sweep(session);
+			this.checkpoint.run();
+			drops.openLoop(session);
+			this.results.startups.add(session.startup("Fortress first start (fresh data dir: initdb, migrations)"));
+		}
+		this.checkpoint.run();
+		if (this.settings.hello()) {
+			new GateScenarios(this.settings, this.results).hello(this.helloJar, this.work, this.jvmOptions);
+			this.checkpoint.run();
+		}
+		if (this.settings.strategyPhases() > 0) {
+			new StrategyScenarios(this.settings, this.results, buyers).run(this.fortressJar, this.work, dataDir,
+					this.jvmOptions);
+			this.checkpoint.run();
+		}
+		if (this.settings.checkoutCost()) {
+			new CheckoutCost(this.settings, this.results, buyers).run(this.fortressJar, this.harnessJar, this.work,
+					dataDir, this.jvmOptions);
+		}
+	}
+
+}
