@@ -36,7 +36,7 @@ final class FortressSession implements AutoCloseable {
 		this.fortress = fortress;
 		this.api = new Api(fortress.baseUrl());
 		this.admin = this.api.login(Fortress.ADMIN_EMAIL, Fortress.ADMIN_PASSWORD);
-		this.database = new Database(fortress.databasePort());
+		this.database = new Database(fortress.databasePort(), fortress.dataDir());
 		CpuMeter cpu = CpuMeter.forProcesses(fortress.pid(), fortress.postmasterPid());
 		if (pspPid != null) {
 			cpu.track("provider", () -> ProcFs.cpuTicks(pspPid, false));

@@ -1,5 +1,9 @@
 package dev.fortress.bench.seed;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -11,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 
@@ -25,9 +30,17 @@ public final class Database implements AutoCloseable {
 
 	private final Connection connection;
 
-	public Database(int port) throws SQLException {
+	/**
+	 * Connects as the embedded server's superuser, whose password Fortress generated into
+	 * {@code <dataDir>/keys/postgres.properties} on its first start.
+	 */
+	public Database(int port, Path dataDir) throws SQLException, IOException {
+		Properties passwords = new Properties();
+		try (Reader reader = Files.newBufferedReader(dataDir.resolve("keys").resolve("postgres.properties"))) {
+			passwords.load(reader);
+		}
 		this.connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres",
-				"");
+				passwords.getProperty("superuser", ""));
 		this.connection.setAutoCommit(true);
 	}
 

@@ -52,6 +52,10 @@ public final class Fortress implements AutoCloseable {
 	 * @param settings extra environment ({@code FORTRESS_INVENTORY_STRATEGY},
 	 * {@code FORTRESS_PSP_URL}, ...)
 	 */
+	public Path dataDir() {
+		return this.dataDir;
+	}
+
 	public static Fortress start(String label, Path jar, Path work, Path dataDir, Map<String, String> settings,
 			List<String> jvmOptions) {
 		int port = ServerProcess.freePort();
