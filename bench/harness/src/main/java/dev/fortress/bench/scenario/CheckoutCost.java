@@ -44,7 +44,8 @@ final class CheckoutCost {
 				Map.of(), work, URI.create("http://127.0.0.1:" + pspPort + "/v1/health"), Duration.ofMinutes(1));
 				FortressSession session = FortressSession.start("fortress-checkout", jar, work, dataDir,
 						Map.of("FORTRESS_PSP_URL", "http://127.0.0.1:" + pspPort + "/v1", "FORTRESS_PSP_API_KEY",
-								"sk_bench_stub_accepts_any_key"), psp.pid(), jvmOptions)) {
+								"sk_bench_stub_accepts_any_key"),
+						psp.pid(), jvmOptions)) {
 			DropScenarios drops = new DropScenarios(this.settings, this.results, this.buyers);
 			UUID warm = drops.newDrop(session, DropScenarios.BIG, DropScenarios.BIG);
 			session.meter.run("checkout cost warm-up", drops.checkout(session, warm, "costwarm"),
