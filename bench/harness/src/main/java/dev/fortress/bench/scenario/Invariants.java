@@ -58,10 +58,14 @@ final class Invariants {
 					+ audit.eventsWithoutOrder() + " OrderPlaced events without an order");
 		}
 		if (initialOnHand != null) {
+			// A live drop's unsold units stay set aside on its SKU's stock (reserved),
+			// and
+			// so do the units of its orders still waiting for their payment.
 			long pending = audit.ordersByStatus().getOrDefault("PENDING_PAYMENT", 0L);
-			if (audit.stockOnHand() != initialOnHand - paid || audit.stockReserved() != pending) {
+			long setAside = audit.remaining() + pending;
+			if (audit.stockOnHand() != initialOnHand - paid || audit.stockReserved() != setAside) {
 				problems.add("stock is on hand " + audit.stockOnHand() + " / reserved " + audit.stockReserved()
-						+ ", expected " + (initialOnHand - paid) + " / " + pending);
+						+ ", expected " + (initialOnHand - paid) + " / " + setAside);
 			}
 		}
 		for (Map.Entry<String, Long> outcome : load.totalOutcomes().entrySet()) {
