@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -135,10 +136,18 @@ class Settlement {
 
 	/** Applies a reconciled charge: captured → PAID, otherwise CANCELLED and released. */
 	void reconciled(UUID orderId, boolean captured, @Nullable String paymentId) {
-		Order settled = this.transactions.execute(status -> captured ? this.lifecycle.pay(orderId, paymentId)
-				: this.lifecycle.release(orderId, "PAYMENT_NOT_CAPTURED"));
+		Optional<Order> settled = this.transactions.execute(status -> this.lifecycle.lock(orderId)
+			.map((order) -> captured ? this.lifecycle.pay(order, paymentId)
+					: this.lifecycle.release(order, "PAYMENT_NOT_CAPTURED")));
+		if (settled.isEmpty()) {
+			// A payment of no order of this shop (the provider is shared, or the order's
+			// placement rolled back): nothing to settle; retrying would never change
+			// that.
+			log.warn("Reconciled payment for unknown order {}; ignored", orderId);
+			return;
+		}
 		if (captured) {
-			refundIfReleasedMeanwhile(settled);
+			refundIfReleasedMeanwhile(settled.get());
 		}
 	}
 
