@@ -44,17 +44,20 @@ final class LeftoverServer {
 		log.warn("Stopping the embedded PostgreSQL (PID {}) that a previous run left running on {}: "
 				+ "the application ended without stopping it (killed?)", postmaster.pid(), directory);
 		List<ProcessHandle> backends = postmaster.descendants().toList();
-		if (!stopFast(postmaster, directory) && !await(postmaster)) {
-			log.warn("The leftover PostgreSQL (PID {}) did not stop in {} s; killing it", postmaster.pid(),
-					STOP_SECONDS);
-			postmaster.destroyForcibly();
-			backends.forEach(ProcessHandle::destroyForcibly);
-			await(postmaster);
+		fastShutdown(postmaster);
+		if (await(postmaster)) {
+			return;
 		}
-		if (postmaster.isAlive()) {
+		log.warn("The leftover PostgreSQL (PID {}) did not stop in {} s; killing it", postmaster.pid(), STOP_SECONDS);
+		postmaster.destroyForcibly();
+		backends.forEach(ProcessHandle::destroyForcibly);
+		if (!await(postmaster) || !backends.stream().allMatch(LeftoverServer::await)) {
 			throw new IllegalStateException("Could not stop the PostgreSQL server (PID " + postmaster.pid()
 					+ ") left running on " + directory + "; stop it and start again");
 		}
+		// a killed server leaves its pid file behind, and until the process is reaped its
+		// PID still looks alive to the next server
+		Files.deleteIfExists(directory.resolve("postmaster.pid"));
 	}
 
 	static Optional<ProcessHandle> find(Path directory) throws IOException {
@@ -67,7 +70,7 @@ final class LeftoverServer {
 			return Optional.empty();
 		}
 		return ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
-			.filter(ProcessHandle::isAlive)
+			.filter(LeftoverServer::running)
 			.filter(process -> isPostgres(process) && worksIn(process, directory));
 	}
 
@@ -92,44 +95,62 @@ final class LeftoverServer {
 	}
 
 	/**
-	 * {@code pg_ctl stop -m fast} from the server's own binaries: rolls back open
-	 * transactions, writes a checkpoint and removes {@code postmaster.pid}.
+	 * PostgreSQL's fast shutdown (SIGINT): rolls back open transactions, writes a
+	 * checkpoint and removes {@code postmaster.pid}. {@code pg_ctl stop -m fast} sends
+	 * the same signal but refuses to run as root, which containers often are; Java can
+	 * send only SIGTERM, PostgreSQL's smart shutdown, the fallback.
 	 */
-	private static boolean stopFast(ProcessHandle postmaster, Path directory) {
-		Optional<Path> pgCtl = postmaster.info().command().map(Path::of).map(binary -> binary.resolveSibling("pg_ctl"));
-		if (pgCtl.isEmpty() || !Files.isExecutable(pgCtl.get())) {
-			postmaster.destroy();
-			return false;
-		}
+	private static void fastShutdown(ProcessHandle postmaster) {
 		try {
-			Process stop = new ProcessBuilder(pgCtl.get().toString(), "stop", "-D", directory.toString(), "-m", "fast",
-					"-w", "-t", Integer.toString(STOP_SECONDS))
+			Process kill = new ProcessBuilder("kill", "-s", "INT", Long.toString(postmaster.pid()))
 				.redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 				.start();
-			return stop.waitFor(STOP_SECONDS + 5, TimeUnit.SECONDS) && stop.exitValue() == 0 && await(postmaster);
+			if (kill.waitFor(5, TimeUnit.SECONDS) && kill.exitValue() == 0) {
+				return;
+			}
 		}
 		catch (IOException ex) {
-			postmaster.destroy();
-			return false;
+			// no kill command: fall back to SIGTERM
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return false;
 		}
+		postmaster.destroy();
 	}
 
+	/**
+	 * Waits until the process has ended; an exited process its new parent has not reaped
+	 * yet has ended.
+	 */
 	private static boolean await(ProcessHandle process) {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_SECONDS);
+		while (running(process)) {
+			if (System.nanoTime() > deadline) {
+				return false;
+			}
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return !running(process);
+			}
+		}
+		return true;
+	}
+
+	private static boolean running(ProcessHandle process) {
+		if (!process.isAlive()) {
+			return false;
+		}
 		try {
-			process.onExit().get(STOP_SECONDS, TimeUnit.SECONDS);
-			return true;
+			String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+			// the state follows the command name in parentheses: Z is a zombie
+			return !stat.substring(stat.lastIndexOf(')') + 1).strip().startsWith("Z");
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return !process.isAlive();
-		}
-		catch (Exception ex) {
-			return !process.isAlive();
+		catch (IOException ex) {
+			return false;
 		}
 	}
 
