@@ -10,7 +10,7 @@
 # the same key, and checks what the clients were told against what the database holds.
 #
 # Usage: bench/drills/kill-9.sh [A|B|both]     (default both; exits 1 on FAIL)
-# Tunables (environment): STOCK (150), BUYERS (16), ORDERS_PER_BUYER (15), KILL_AFTER (0.3 s after a third
+# Tunables (environment): JAR (target/fortress-*.jar), STOCK (150), BUYERS (16), ORDERS_PER_BUYER (15), KILL_AFTER (0.3 s after a third
 # of the stock is sold).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -54,7 +54,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-JAR=$(ls target/fortress-*.jar 2>/dev/null | grep -v original | head -1 || true)
+JAR=${JAR:-$(ls target/fortress-*.jar 2>/dev/null | grep -v original | head -1 || true)}
 if [ -z "$JAR" ]; then
   log "building the jar"
   ./mvnw -o -q -DskipTests package
@@ -75,7 +75,10 @@ start_app() {
       STARTED_IN=$(echo "$(date +%s.%N) - $started" | bc)
       return 0
     fi
-    kill -0 "$APP_PID" 2>/dev/null || { log "the server exited while starting:"; tail -20 "$RUN/app.log"; return 1; }
+    if ! kill -0 "$APP_PID" 2>/dev/null; then
+      log "the server exited while starting: $(grep -o 'Caused by: [^:]*: .*' "$RUN/app.log" | tail -1 | cut -c1-200)"
+      return 1
+    fi
     sleep 0.25
   done
   log "the server did not become ready in 60 s"; return 1
@@ -127,7 +130,7 @@ drill() {
   DATA=$RUN/data
   mkdir -p "$RUN"
   log "[$variant] starting Fortress on a fresh data directory (port $PORT)"
-  start_app
+  start_app || return 1
   local admin
   admin=$(login admin@example.com)
   SKU=DRILL-$variant-$RANDOM
@@ -153,6 +156,7 @@ drill() {
   done
   sleep "$KILL_AFTER"
   local victims="JVM $APP_PID"
+  disown "$APP_PID"
   kill -9 "$APP_PID"
   local dir
   dir=$(readlink -f "$DATA/postgres")
@@ -163,7 +167,7 @@ drill() {
     victims="$victims and PostgreSQL ($pids)"
   fi
   local killed_at=$(date +%s.%N)
-  wait "$APP_PID" 2>/dev/null || true
+  while kill -0 "$APP_PID" 2>/dev/null; do sleep 0.05; done
   log "[$variant] killed $victims"
   wait "${CLIENT_PIDS[@]}" || true
   CLIENT_PIDS=()
@@ -171,10 +175,13 @@ drill() {
   alive=$(pg_processes "$dir" | wc -l)
   log "[$variant] PostgreSQL processes still running on the data directory: $alive"
 
-  start_app
+  if ! start_app; then
+    log "[$variant] FAIL: the server did not start again after the kill"
+    return 1
+  fi
   local recovery
   recovery=$(echo "$(date +%s.%N) - $killed_at" | bc)
-  log "[$variant] restarted: ready ${STARTED_IN}s after the restart, $(printf '%.1f' "$recovery")s after the kill"
+  log "[$variant] restarted: ready $(printf '%.1f' "$STARTED_IN")s after the restart, $(printf '%.1f' "$recovery")s after the kill"
   grep -h "Stopping the embedded PostgreSQL" "$RUN/app.log" | sed 's/^.*LeftoverServer *: /    /' || true
 
   for n in $(seq 1 "$BUYERS"); do
@@ -226,7 +233,7 @@ drill() {
     problems+=("stock inconsistent: on_hand $on_hand reserved $reserved vs $units units in live orders")
   [ "$charges" -eq 0 ] || problems+=("$charges orders charged more than once")
   [ "${#problems[@]}" -eq 0 ] || verdict=FAIL
-  log "[$variant] $verdict  attempts $attempts, unknown after the kill $unknown, acknowledged $acked" \
+  log "[$variant] $verdict  attempts $attempts, no answer before the restart $unknown, acknowledged $acked" \
     "(live orders $live, pending $pending), sold-out $sold_out, unanswered $other, lost $lost," \
     "stock $STOCK: on_hand $on_hand reserved $reserved, double charges $charges, recovery $(printf '%.1f' "$recovery")s"
   local p
