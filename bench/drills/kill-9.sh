@@ -14,6 +14,8 @@
 # of the stock is sold).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# the drill is about the default: the embedded PostgreSQL, never a configured one
+unset FORTRESS_DB_URL FORTRESS_DB_USER FORTRESS_DB_PASSWORD
 
 VARIANTS=${1:-both}
 STOCK=${STOCK:-150}

@@ -60,7 +60,7 @@ final class LeftoverServer {
 		Files.deleteIfExists(directory.resolve("postmaster.pid"));
 	}
 
-	static Optional<ProcessHandle> find(Path directory) throws IOException {
+	private static Optional<ProcessHandle> find(Path directory) throws IOException {
 		Path pidFile = directory.resolve("postmaster.pid");
 		if (!Files.exists(pidFile)) {
 			return Optional.empty();
