@@ -18,6 +18,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * ({@link ClientAuthentication}), hands the application a role that owns only its schema
  * ({@link ApplicationRole}), and is durable, with fsync and synchronous commit on (the
  * library starts PostgreSQL with {@code -F}, fsync off, unless told otherwise).
+ * <p>
+ * It survives a crash of the application: while it runs the application holds the data
+ * directory's lock ({@link DataDirectoryLock}), and a start that finds a server left
+ * running on the directory by a killed run stops it first ({@link LeftoverServer}).
  */
 final class EmbeddedDatabase implements Closeable {
 
@@ -27,10 +31,14 @@ final class EmbeddedDatabase implements Closeable {
 
 	private final String applicationPassword;
 
-	private EmbeddedDatabase(EmbeddedPostgres postgres, Path directory, String applicationPassword) {
+	private final DataDirectoryLock lock;
+
+	private EmbeddedDatabase(EmbeddedPostgres postgres, Path directory, String applicationPassword,
+			DataDirectoryLock lock) {
 		this.postgres = postgres;
 		this.directory = directory;
 		this.applicationPassword = applicationPassword;
+		this.lock = lock;
 	}
 
 	static EmbeddedDatabase start(Path dataDir) throws IOException, SQLException {
@@ -44,6 +52,20 @@ final class EmbeddedDatabase implements Closeable {
 		}
 		EmbeddedPasswords passwords = EmbeddedPasswords.loadOrCreate(passwordFile);
 		Files.createDirectories(directory);
+		DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir);
+		try {
+			LeftoverServer.stopIfRunning(directory);
+			return new EmbeddedDatabase(startServer(directory, existing, trusting, passwordFile, passwords), directory,
+					passwords.application(), lock);
+		}
+		catch (IOException | SQLException | RuntimeException ex) {
+			lock.close();
+			throw ex;
+		}
+	}
+
+	private static EmbeddedPostgres startServer(Path directory, boolean existing, boolean trusting, Path passwordFile,
+			EmbeddedPasswords passwords) throws IOException, SQLException {
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setDataDirectory(directory)
 			.setCleanDataDirectory(false)
@@ -81,7 +103,7 @@ final class EmbeddedDatabase implements Closeable {
 			postgres.close();
 			throw ex;
 		}
-		return new EmbeddedDatabase(postgres, directory, passwords.application());
+		return postgres;
 	}
 
 	String jdbcUrl() {
@@ -106,7 +128,9 @@ final class EmbeddedDatabase implements Closeable {
 
 	@Override
 	public void close() throws IOException {
-		this.postgres.close();
+		try (DataDirectoryLock held = this.lock) {
+			this.postgres.close();
+		}
 	}
 
 }
