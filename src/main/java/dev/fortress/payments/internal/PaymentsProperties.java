@@ -116,7 +116,7 @@ record PaymentsProperties(String pspUrl, String apiKey, Duration connectTimeout,
 
 		BulkheadSettings {
 			maxConcurrentCalls = maxConcurrentCalls == null ? 32 : maxConcurrentCalls;
-			maxWait = maxWait == null ? Duration.ofMillis(500) : maxWait;
+			maxWait = maxWait == null ? Duration.ofSeconds(2) : maxWait;
 			if (maxConcurrentCalls < 1 || maxWait.isNegative()) {
 				throw new IllegalArgumentException(
 						"fortress.payments.bulkhead needs max-concurrent-calls >= 1 and a max-wait >= 0");
