@@ -1,5 +1,5 @@
--- TaskForge, first release: projects, their members and tasks. Like the seed's first
--- TaskForge schema, a task's category is still free text on the task itself; V11-V13
+-- TaskForge, first release: projects, their members and tasks. In this first schema a
+-- task's category is still free text on the task itself; V11-V13
 -- evolve it into a categories table without downtime.
 
 create table projects (

@@ -6,7 +6,7 @@ create index tasks_project_status_priority_idx on tasks (project_id, status, pri
 -- "My tasks": by assignee, newest first.
 create index tasks_assignee_idx on tasks (assignee_id, created_at desc, id desc) where assignee_id is not null;
 
--- Per-category work by priority (seed chapter 29's composite index).
+-- Per-category work by priority: a composite index serving both the filter and the order.
 create index tasks_category_priority_idx on tasks (category_id, priority) where category_id is not null;
 
 -- The most common query: a project's tasks, newest first, one page: the planner walks
