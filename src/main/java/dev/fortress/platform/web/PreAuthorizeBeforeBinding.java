@@ -2,6 +2,8 @@ package dev.fortress.platform.web;
 
 import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,6 +38,12 @@ class PreAuthorizeBeforeBinding implements HandlerInterceptor, WebMvcConfigurer 
 
 	private final PreAuthorizeAuthorizationManager rules = new PreAuthorizeAuthorizationManager();
 
+	/**
+	 * Per handler method: whether it has a rule decidable before binding (looked up
+	 * once).
+	 */
+	private final Map<Method, Boolean> decidable = new ConcurrentHashMap<>();
+
 	PreAuthorizeBeforeBinding(ApplicationContext context) {
 		this.rules.setApplicationContext(context);
 	}
@@ -47,7 +55,8 @@ class PreAuthorizeBeforeBinding implements HandlerInterceptor, WebMvcConfigurer 
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		if (handler instanceof HandlerMethod method && decidableBeforeBinding(method)) {
+		if (handler instanceof HandlerMethod method
+				&& this.decidable.computeIfAbsent(method.getMethod(), (key) -> decidableBeforeBinding(method))) {
 			// A refusal throws AccessDeniedException, answered 403 like any other.
 			this.rules.verify(SecurityContextHolder.getContextHolderStrategy().getContext()::getAuthentication,
 					new UnboundInvocation(method));
