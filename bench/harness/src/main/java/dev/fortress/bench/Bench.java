@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,6 +29,7 @@ import dev.fortress.bench.system.Machine;
  * --mode full|smoke --work DIR --fortress-jar JAR --hello-jar JAR --harness-jar JAR
  * --docs docs/performance.md (full: the file whose generated section is replaced)
  * --command "bench/run" --commit abc1234
+ * --only gates,strategies (only these scenarios; see Plan.SCENARIOS)
  * --from-results results.json --docs docs/performance.md (only re-render a run's report)
  * </pre>
  */
@@ -70,6 +73,9 @@ public final class Bench {
 			new Plan(settings, results, work, Path.of(options.get("fortress-jar")), Path.of(options.get("hello-jar")),
 					Path.of(options.get("harness-jar")), jvmOptions)
 				.checkpoint(save)
+				.only(Arrays.stream(options.getOrDefault("only", "").split(","))
+					.filter(s -> !s.isBlank())
+					.collect(Collectors.toCollection(LinkedHashSet::new)))
 				.run();
 		}
 		catch (Exception | Error ex) {

@@ -3,6 +3,7 @@ package dev.fortress.bench.scenario;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.fortress.bench.report.Results;
@@ -33,6 +34,8 @@ public final class Plan {
 	private Runnable checkpoint = () -> {
 	};
 
+	private Set<String> only = Set.of();
+
 	public Plan(Settings settings, Results results, Path work, Path fortressJar, Path helloJar, Path harnessJar,
 			List<String> jvmOptions) {
 		this.settings = settings;
@@ -50,6 +53,27 @@ public final class Plan {
 		return this;
 	}
 
+	/**
+	 * Runs only the named scenarios ({@link #SCENARIOS}); empty runs them all. For
+	 * working on one number: the report then holds only what ran.
+	 */
+	public Plan only(Set<String> scenarios) {
+		for (String name : scenarios) {
+			if (!SCENARIOS.contains(name)) {
+				throw new IllegalArgumentException("unknown scenario " + name + ", expected one of " + SCENARIOS);
+			}
+		}
+		this.only = scenarios;
+		return this;
+	}
+
+	public static final List<String> SCENARIOS = List.of("gates", "soldout", "bursts", "sweep", "openloop", "hello",
+			"strategies", "cost");
+
+	private boolean runs(String scenario) {
+		return this.only.isEmpty() || this.only.contains(scenario);
+	}
+
 	public void run() throws Exception {
 		Path dataDir = this.work.resolve("data");
 		Buyers buyers;
@@ -64,33 +88,44 @@ public final class Plan {
 							+ "each); simulated buyer b uses account b mod %d.",
 					buyers.size(), (System.nanoTime() - seeding) / 1e9, buyers.size()));
 			GateScenarios gates = new GateScenarios(this.settings, this.results);
-			System.out.printf("Seeding %d products and %d tasks%n", this.settings.products(), this.settings.tasks());
-			String owner = gates.seedReads(session);
 			DropScenarios drops = new DropScenarios(this.settings, this.results, buyers);
-			UUID warm = drops.newDrop(session, DropScenarios.BIG, DropScenarios.BIG);
-			gates.warmUp(session, owner, drops.checkout(session, warm, "warm"));
-			gates.fortressGates(session, owner);
-			this.checkpoint.run();
-			drops.soldOut(session);
-			this.checkpoint.run();
-			drops.bursts(session);
-			this.checkpoint.run();
-			drops.sweep(session);
-			this.checkpoint.run();
-			drops.openLoop(session);
+			if (runs("gates")) {
+				System.out.printf("Seeding %d products and %d tasks%n", this.settings.products(),
+						this.settings.tasks());
+				String owner = gates.seedReads(session);
+				UUID warm = drops.newDrop(session, DropScenarios.BIG, DropScenarios.BIG);
+				gates.warmUp(session, owner, drops.checkout(session, warm, "warm"));
+				gates.fortressGates(session, owner);
+				this.checkpoint.run();
+			}
+			if (runs("soldout")) {
+				drops.soldOut(session);
+				this.checkpoint.run();
+			}
+			if (runs("bursts")) {
+				drops.bursts(session);
+				this.checkpoint.run();
+			}
+			if (runs("sweep") || runs("openloop")) {
+				drops.sweep(session);
+				this.checkpoint.run();
+			}
+			if (runs("openloop")) {
+				drops.openLoop(session);
+			}
 			this.results.startups.add(session.startup("Fortress first start (fresh data dir: initdb, migrations)"));
 		}
 		this.checkpoint.run();
-		if (this.settings.hello()) {
+		if (this.settings.hello() && runs("hello")) {
 			new GateScenarios(this.settings, this.results).hello(this.helloJar, this.work, this.jvmOptions);
 			this.checkpoint.run();
 		}
-		if (this.settings.strategyPhases() > 0) {
+		if (this.settings.strategyPhases() > 0 && runs("strategies")) {
 			new StrategyScenarios(this.settings, this.results, buyers).run(this.fortressJar, this.work, dataDir,
 					this.jvmOptions);
 			this.checkpoint.run();
 		}
-		if (this.settings.checkoutCost()) {
+		if (this.settings.checkoutCost() && runs("cost")) {
 			new CheckoutCost(this.settings, this.results, buyers).run(this.fortressJar, this.harnessJar, this.work,
 					dataDir, this.jvmOptions);
 		}
