@@ -7,10 +7,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.fortress.support.Http;
 import dev.fortress.support.IntegrationTest;
@@ -165,6 +173,37 @@ class GatesIntegrationTests extends IntegrationTest {
 		assertProblem(response, 503, "service-unavailable");
 		assertThat(response.header("Retry-After")).isNotBlank();
 		assertThat(response.body()).doesNotContain(FailureTestController.SECRET);
+	}
+
+	/**
+	 * A checkout burst can hold every pooled connection; a request whose authentication
+	 * then waits for one in vain (the account-status lookup, in a filter, before any
+	 * controller) is load to shed: a 503 to retry, not an unhandled 500.
+	 */
+	@Test
+	void aPoolExhaustedBeforeAnyControllerIs503(@Autowired DataSource dataSource) throws Exception {
+		LoggedIn uncached = loggedIn("EDITOR");
+		List<Connection> held = new ArrayList<>();
+		Http.Response response;
+		try {
+			while (held.size() < 100) {
+				held.add(dataSource.getConnection());
+			}
+		}
+		catch (SQLException exhausted) {
+			// Every connection of the pool is taken.
+		}
+		try {
+			response = this.http.get("/api/v1/me").token(uncached.accessToken()).send();
+		}
+		finally {
+			for (Connection connection : held) {
+				connection.close();
+			}
+		}
+		assertProblem(response, 503, "service-unavailable");
+		assertThat(response.header("Retry-After")).isEqualTo("5");
+		assertThat(this.http.get("/api/v1/me").token(uncached.accessToken()).send().status()).isEqualTo(200);
 	}
 
 	@Test

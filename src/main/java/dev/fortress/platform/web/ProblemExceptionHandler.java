@@ -209,13 +209,10 @@ class ProblemExceptionHandler {
 			DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
 			QueryTimeoutException.class })
 	ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex, HttpServletRequest request) {
-		// One line a request: during an outage every request fails the same way, and a
-		// stack trace apiece would bury the log.
-		log.error("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(),
-				NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
+		DatabaseOutageFilter.logOutage(request, ex);
 		return ResponseEntity.status(ProblemType.SERVICE_UNAVAILABLE.status())
-			.header(HttpHeaders.RETRY_AFTER, "5")
-			.body(Problems.of(ProblemType.SERVICE_UNAVAILABLE, "The database is unavailable; retry shortly", request));
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutageFilter.RETRY_AFTER.toSeconds()))
+			.body(Problems.of(ProblemType.SERVICE_UNAVAILABLE, DatabaseOutageFilter.DETAIL, request));
 	}
 
 	/**

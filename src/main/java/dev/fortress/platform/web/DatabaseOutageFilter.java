@@ -1,0 +1,90 @@
+package dev.fortress.platform.web;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The database's unavailability, wherever a request meets it, is a {@code 503} with
+ * {@code Retry-After} and one log line. Controllers get it from
+ * {@link ProblemExceptionHandler}; this filter, just inside the request id, catches what
+ * the filters behind it meet before any controller runs: the account-status lookup of the
+ * authentication gate waiting for a pool whose connections a checkout burst holds would
+ * otherwise reach the container as an unhandled {@code 500} with a stack trace.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+public class DatabaseOutageFilter extends OncePerRequestFilter {
+
+	static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
+	static final String DETAIL = "The database is unavailable; retry shortly";
+
+	private static final Logger log = LoggerFactory.getLogger(DatabaseOutageFilter.class);
+
+	private final Problems problems;
+
+	DatabaseOutageFilter(Problems problems) {
+		this.problems = problems;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		try {
+			chain.doFilter(request, response);
+		}
+		catch (RuntimeException | ServletException ex) {
+			Throwable outage = outage(ex);
+			if (outage == null || response.isCommitted()) {
+				throw ex;
+			}
+			logOutage(request, outage);
+			response.resetBuffer();
+			this.problems.write(response, Problems.of(ProblemType.SERVICE_UNAVAILABLE, DETAIL, request), RETRY_AFTER);
+		}
+	}
+
+	/** The database-unavailable failure in {@code ex}'s causes, or {@code null}. */
+	static Throwable outage(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (isOutage(cause)) {
+				return cause;
+			}
+		}
+		return null;
+	}
+
+	static boolean isOutage(Throwable ex) {
+		return ex instanceof CannotGetJdbcConnectionException || ex instanceof CannotCreateTransactionException
+				|| ex instanceof DataAccessResourceFailureException
+				|| ex instanceof TransientDataAccessResourceException || ex instanceof QueryTimeoutException;
+	}
+
+	/**
+	 * One line a request: during an outage every request fails the same way, and a stack
+	 * trace apiece would bury the log.
+	 */
+	static void logOutage(HttpServletRequest request, Throwable ex) {
+		log.error("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(),
+				NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
+	}
+
+}
