@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.fortress.identity.CurrentUser;
 import dev.fortress.orders.internal.Checkout;
+import dev.fortress.orders.internal.CheckoutAdmission;
 import dev.fortress.orders.internal.OrderQueries;
 import dev.fortress.orders.internal.OrderView;
 import dev.fortress.orders.internal.PlaceOrder;
@@ -42,10 +43,13 @@ class OrderController {
 
 	private final Checkout checkout;
 
+	private final CheckoutAdmission admission;
+
 	private final OrderQueries queries;
 
-	OrderController(Checkout checkout, OrderQueries queries) {
+	OrderController(Checkout checkout, CheckoutAdmission admission, OrderQueries queries) {
 		this.checkout = checkout;
+		this.admission = admission;
 		this.queries = queries;
 	}
 
@@ -58,14 +62,15 @@ class OrderController {
 					+ "Sold out or drop not live → 409 sold-out; per-customer limit → 409 conflict; declined → "
 					+ "402 payment-declined (released); provider unavailable → 503 + Retry-After (released). "
 					+ "201 with status PAID, or PENDING_PAYMENT when the provider's answer is not known yet "
-					+ "(the order settles when the charge is reconciled).")
+					+ "(the order settles when the charge is reconciled). Too many checkouts at once → 503 + "
+					+ "Retry-After before anything is reserved (the key stays free).")
 	ResponseEntity<OrderView> place(CurrentUser user,
 			@Parameter(required = true) @RequestHeader(name = "Idempotency-Key") String key,
 			@Valid @RequestBody PlaceOrderRequest request) {
 		List<PlaceOrder.Item> items = request.items() == null ? null
 				: request.items().stream().map(item -> new PlaceOrder.Item(item.sku(), item.quantity())).toList();
-		OrderView order = this.checkout.place(user, key,
-				new PlaceOrder(items, request.dropId(), request.quantity(), request.payment().token()));
+		PlaceOrder command = new PlaceOrder(items, request.dropId(), request.quantity(), request.payment().token());
+		OrderView order = this.admission.admit(() -> this.checkout.place(user, key, command));
 		return ResponseEntity.created(URI.create("/api/v1/orders/" + order.id())).body(order);
 	}
 

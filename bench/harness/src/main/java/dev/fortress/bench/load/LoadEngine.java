@@ -117,6 +117,7 @@ public final class LoadEngine {
 				}
 			}
 			loop();
+			unanswered();
 			return result();
 		}
 		finally {
@@ -377,6 +378,21 @@ public final class LoadEngine {
 			}
 		}
 		reopen(connection, now);
+	}
+
+	/**
+	 * Requests still unanswered when the drain ends: the client gave up on them, so their
+	 * outcome is unknown (the server may still complete them) and they are counted as
+	 * such, like a timeout, never silently dropped.
+	 */
+	private void unanswered() {
+		for (Connection connection : this.connections) {
+			if (connection.busy) {
+				connection.busy = false;
+				this.inFlight--;
+				count("timeout");
+			}
+		}
 	}
 
 	private void count(String label) {

@@ -1,6 +1,7 @@
 package dev.fortress.bench.scenario;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -64,12 +65,23 @@ public record Settings(String mode, int accounts, Duration warmup, Duration gate
 	}
 
 	public static Settings named(String mode) {
-		return switch (mode) {
+		Settings settings = switch (mode) {
 			case "smoke" -> smoke();
 			case "quick" -> quick();
 			case "full" -> full();
 			default -> throw new IllegalArgumentException("mode must be full, quick or smoke, not " + mode);
 		};
+		String sweep = System.getenv("BENCH_SWEEP");
+		return (sweep == null || sweep.isBlank()) ? settings : settings.withSweep(sweep);
+	}
+
+	/** The same settings with other sweep levels ({@code BENCH_SWEEP=1000,5000}). */
+	Settings withSweep(String levels) {
+		List<Integer> sweep = Arrays.stream(levels.split(",")).map(String::trim).map(Integer::valueOf).toList();
+		return new Settings(this.mode, this.accounts, this.warmup, this.gateWarmup, this.gateMeasure, this.gateUsers,
+				this.products, this.tasks, this.bursts, this.burstUnits, this.burstRequests, this.burstUsers, sweep,
+				this.sweepWarmup, this.sweepMeasure, this.openLoop, this.strategyPhases, this.strategyWarmup,
+				this.strategyMeasure, this.checkoutCost, this.costMeasure, this.profile, this.hello);
 	}
 
 	public boolean smokeMode() {
