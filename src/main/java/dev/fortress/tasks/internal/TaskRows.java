@@ -22,13 +22,21 @@ import dev.fortress.tasks.api.TaskType;
 final class TaskRows {
 
 	/**
+	 * The task's own columns (not its generated search vector), for a subquery whose rows
+	 * are then read with {@link #COLUMNS}.
+	 */
+	static final String OWN_COLUMNS = """
+			t.id, t.type, t.project_id, t.title, t.description, t.priority, t.status, t.category_id,
+			t.assignee_id, t.due_date, t.parent_id, t.severity, t.story_points, t.version, t.created_by,
+			t.created_at, t.updated_at, t.completed_at
+			""";
+
+	/**
 	 * Every task query selects exactly these columns; labels come along in the same
 	 * statement.
 	 */
-	static final String COLUMNS = """
-			t.id, t.type, t.project_id, t.title, t.description, t.priority, t.status, t.category_id,
-			t.assignee_id, t.due_date, t.parent_id, t.severity, t.story_points, t.version, t.created_by,
-			t.created_at, t.updated_at, t.completed_at,
+	static final String COLUMNS = OWN_COLUMNS.strip() + """
+			,
 			array(select l.label from task_labels l where l.task_id = t.id order by l.label) as labels
 			""";
 

@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -155,6 +158,50 @@ class TaskQueryPlanTests extends IntegrationTest {
 		recordPlansWithoutIndexes(queries);
 		writeReport();
 		assertThat(failures).isEmpty();
+	}
+
+	/**
+	 * A member's list without a project filter (what {@code GET /tasks} runs for everyone
+	 * but administrators) reads one page per visible project, not every task of them, for
+	 * every sort: one project and three, each of 250 tasks.
+	 */
+	@Test
+	void aMembersListReadsAtMostOnePagePerVisibleProject() {
+		insertTasksOnce();
+		List<UUID> three = this.jdbc.sql("""
+				select project_id from tasks where project_id <> :p group by project_id order by project_id limit 2
+				""").param("p", this.project).query(UUID.class).list();
+		List<String> failures = new ArrayList<>();
+		for (Set<UUID> visible : List.of(Set.of(this.project), Set.of(this.project, three.get(0), three.get(1)))) {
+			for (TaskSort sort : TaskSort.values()) {
+				TaskSearch search = new TaskSearch(visible, null, null, null, null, null, null, null, null, null, sort,
+						null, 51);
+				TaskSearchSql sql = new TaskSearchSql(search);
+				String plan = String.join("\n",
+						this.jdbc.sql("explain (analyze, costs off, timing off, summary off) " + sql.sql())
+							.params(sql.params())
+							.query(String.class)
+							.list());
+				long read = taskRowsRead(plan);
+				this.report.put("7. A member's list of " + visible.size() + " project(s), sort " + sort, plan);
+				if (read == 0 || read > visible.size() * 51L) {
+					failures
+						.add(visible.size() + " project(s), sort " + sort + " read " + read + " task rows:\n" + plan);
+				}
+				assertThat(this.jdbc.sql(sql.sql()).params(sql.params()).query(TaskRows.MAPPER).list()).hasSize(51);
+			}
+		}
+		assertThat(failures).isEmpty();
+	}
+
+	/** Rows the plan's scans of {@code tasks} produced (actual rows × loops). */
+	private static long taskRowsRead(String plan) {
+		long rows = 0;
+		Matcher scan = Pattern.compile("Scan.* on tasks t .*\\(actual rows=(\\d+) loops=(\\d+)\\)").matcher(plan);
+		while (scan.find()) {
+			rows += Long.parseLong(scan.group(1)) * Long.parseLong(scan.group(2));
+		}
+		return rows;
 	}
 
 	/**
