@@ -2,6 +2,7 @@ package dev.fortress.platform.web;
 
 import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -50,8 +51,19 @@ public class RequestIdFilter extends OncePerRequestFilter {
 		return true;
 	}
 
+	/**
+	 * A random id in UUID form. A request id correlates log lines; it is no secret and
+	 * grants nothing, so it needs no cryptographic randomness, and drawing it from the
+	 * shared {@code SecureRandom} of {@link UUID#randomUUID()} would make every request
+	 * of every thread take the same lock.
+	 */
+	static String newId() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		return new UUID(random.nextLong(), random.nextLong()).toString();
+	}
+
 	static String sanitize(String candidate) {
-		return candidate != null && SANE.matcher(candidate).matches() ? candidate : UUID.randomUUID().toString();
+		return candidate != null && SANE.matcher(candidate).matches() ? candidate : newId();
 	}
 
 	/** The id of the current request, or a fresh one if the filter did not run. */
