@@ -54,14 +54,19 @@ class SoldOutRefusalTests extends IntegrationTest {
 	void anEmptyDropIsRefusedWithoutWritingAnything(String strategyName) {
 		DropState drop = emptiedDrop(strategyName, buyer());
 		assertThat(this.soldOut.isSoldOut("drop:" + drop.id())).as("remembered as empty").isTrue();
+		int orders = ordersOf(drop);
 
 		CurrentUser late = buyer();
 		String requestId = "sold-out-" + UUID.randomUUID();
+		rememberAfresh(drop);
 		String outcome = withRequestId(requestId, () -> place(late, "late-key", drop, 1, strategyName));
 
 		assertThat(outcome).isEqualTo("sold-out");
 		assertThat(keysOf(late)).as("a refusal from memory is not stored with the key").isZero();
-		assertThat(StatementCounter.count(requestId)).as("only the key is read").isEqualTo(1);
+		assertThat(ordersOf(drop)).isEqualTo(orders);
+		// The key's read; and a re-read of the drop only if this machine stalled for
+		// most of the TTL since the entry was written.
+		assertThat(StatementCounter.count(requestId)).as("statements").isBetween(1, 2);
 	}
 
 	@ParameterizedTest
@@ -74,6 +79,7 @@ class SoldOutRefusalTests extends IntegrationTest {
 		assertThat(place(buyer(), "k", drop, 1, strategyName)).isEqualTo("sold-out");
 		assertThat(this.soldOut.isSoldOut("drop:" + drop.id())).isTrue();
 
+		rememberAfresh(drop);
 		OrderView replayed = this.checkout.place(first, "first-key", command(drop, 1),
 				this.strategies.named(strategyName));
 		assertThat(replayed.id()).isEqualTo(bought.id());
@@ -85,6 +91,7 @@ class SoldOutRefusalTests extends IntegrationTest {
 	void invalidRequestsAreStill400AndUnknownDrops404(String strategyName) {
 		DropState drop = emptiedDrop(strategyName, buyer());
 		CurrentUser buyer = buyer();
+		rememberAfresh(drop);
 		assertThat(place(buyer, "bad", drop, 0, strategyName)).isEqualTo("validation-error");
 		assertThat(outcome(() -> this.checkout.place(buyer, "bad", new PlaceOrder(null, drop.id(), 1, "not a token"),
 				this.strategies.named(strategyName))))
@@ -118,6 +125,21 @@ class SoldOutRefusalTests extends IntegrationTest {
 		assertThat(place(first, "first-key", drop, 1, strategyName)).isEqualTo("201");
 		assertThat(place(buyer(), "k", drop, 1, strategyName)).isEqualTo("sold-out");
 		return drop;
+	}
+
+	/**
+	 * The strategy remembered the drop already (asserted where it matters); remembering
+	 * it again gives the request under test a whole TTL, however slow this machine is.
+	 */
+	private void rememberAfresh(DropState drop) {
+		this.soldOut.remember(KnownSoldOut.dropKey(drop.id()), this.soldOut.generation());
+	}
+
+	private int ordersOf(DropState drop) {
+		return this.jdbc.sql("select count(*) from orders where drop_id = :id")
+			.param("id", drop.id())
+			.query(Integer.class)
+			.single();
 	}
 
 	private String place(CurrentUser user, String key, DropState drop, int quantity, String strategyName) {
