@@ -20,10 +20,11 @@ import dev.fortress.platform.web.ProblemType;
 
 /**
  * {@code POST /orders}: validate (a 400 is never stored, so a corrected retry may reuse
- * the key), claim the Idempotency-Key, reserve through the configured strategy, then pay.
- * Sold out and limit answers are stored with the key; a failure before the order exists
- * lets go of the key; once the order exists the key stays with it, so a retry resumes
- * that order instead of buying twice.
+ * the key), answer a drop known to be empty from memory ({@link SoldOutRefusals}), claim
+ * the Idempotency-Key, reserve through the configured strategy, then pay. Sold out and
+ * limit answers are stored with the key; a failure before the order exists lets go of the
+ * key; once the order exists the key stays with it, so a retry resumes that order instead
+ * of buying twice.
  */
 @Service
 public class Checkout {
@@ -44,8 +45,11 @@ public class Checkout {
 
 	private final PaymentsApi payments;
 
+	private final SoldOutRefusals soldOutRefusals;
+
 	Checkout(OrderDrafting drafting, Idempotency idempotency, ReservationStrategy strategy, Settlement settlement,
-			Orders orders, JsonMapper json, MeterRegistry meters, PaymentsApi payments) {
+			Orders orders, JsonMapper json, MeterRegistry meters, PaymentsApi payments,
+			SoldOutRefusals soldOutRefusals) {
 		this.drafting = drafting;
 		this.idempotency = idempotency;
 		this.strategy = strategy;
@@ -54,6 +58,7 @@ public class Checkout {
 		this.json = json;
 		this.meters = meters;
 		this.payments = payments;
+		this.soldOutRefusals = soldOutRefusals;
 	}
 
 	public OrderView place(CurrentUser user, String key, PlaceOrder command) {
@@ -65,6 +70,7 @@ public class Checkout {
 		if (key == null || key.isBlank() || key.length() > 255 || !key.chars().allMatch(c -> c > 32 && c < 127)) {
 			throw ApiException.invalid("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
 		}
+		this.soldOutRefusals.refuseIfKnownEmpty(user.id(), key, command);
 		OrderDraft unclaimed = this.drafting.draft(user.id(), command);
 		Idempotency.Claim claim = this.idempotency.claim(user.id(), key, hash(command));
 		if (claim instanceof Idempotency.Claim.Replay replay) {

@@ -18,8 +18,8 @@ final class CheckoutProblems {
 	/** The answer to a reservation that placed nothing. */
 	static ApiException of(Reservation notPlaced) {
 		if (notPlaced instanceof Reservation.SoldOut soldOut) {
-			return new ApiException(ProblemType.SOLD_OUT,
-					(soldOut.dropId() != null ? "The drop" : soldOut.sku()) + " is sold out");
+			return soldOut.dropId() != null ? dropSoldOut()
+					: new ApiException(ProblemType.SOLD_OUT, soldOut.sku() + " is sold out");
 		}
 		if (notPlaced instanceof Reservation.NotLive notLive) {
 			return new ApiException(ProblemType.SOLD_OUT,
@@ -41,6 +41,10 @@ final class CheckoutProblems {
 			}, overloaded.retryAfter());
 		}
 		throw new IllegalArgumentException("Not a refusal: " + notPlaced);
+	}
+
+	static ApiException dropSoldOut() {
+		return new ApiException(ProblemType.SOLD_OUT, "The drop is sold out");
 	}
 
 	static ApiException paymentDeclined() {

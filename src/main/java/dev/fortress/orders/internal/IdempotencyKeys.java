@@ -66,6 +66,18 @@ class IdempotencyKeys {
 	}
 
 	/**
+	 * Whether the user has a record for the key, whatever its state: one primary-key
+	 * lookup, for the sold-out fast path.
+	 */
+	boolean exists(UUID userId, String key) {
+		return this.jdbc.sql("select exists (select 1 from idempotency_keys where user_id = :userId and key = :key)")
+			.param("userId", userId)
+			.param("key", key)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/**
 	 * Takes over an in-flight record whose lease ran out (its request's process died).
 	 */
 	boolean takeOverExpiredLease(UUID userId, String key, Instant now, Instant lockedUntil) {

@@ -1,6 +1,7 @@
 package dev.fortress.orders.internal;
 
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -10,10 +11,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import dev.fortress.inventory.StockReplenished;
 
 /**
- * The batched strategy's sold-out fast path: hot keys (a drop, a SKU) known to be empty
- * are answered {@code 409} from memory. An entry is forgotten when stock comes back in
- * this instance (restock, released or cancelled orders), and in any case after a short
- * time, which bounds how stale another instance's memory can be.
+ * Hot keys (a drop, a SKU) known to be empty, answered {@code 409} from memory: a drop by
+ * checkout's sold-out fast path whatever the strategy ({@link SoldOutRefusals}), a single
+ * SKU by the batched strategy. An entry is forgotten when stock comes back in this
+ * instance (restock, released or cancelled orders), and in any case after a short time,
+ * which bounds how stale another instance's memory can be. See docs/adr/0036.
  */
 @Component
 class KnownSoldOut {
@@ -29,16 +31,37 @@ class KnownSoldOut {
 		this.ttlNanos = properties.soldOutTtl().toNanos();
 	}
 
+	/** The key a drop is remembered under (the batched strategy's hot key). */
+	static String dropKey(UUID dropId) {
+		return "drop:" + dropId;
+	}
+
 	boolean isSoldOut(String key) {
+		return nanosLeft(key) > 0;
+	}
+
+	/**
+	 * Whether the key is remembered as empty, but for less than a quarter of the TTL
+	 * more: time for one caller to check it again, so busy keys do not all fall back to
+	 * the database at once when their entry ends.
+	 */
+	boolean isDueForRecheck(String key) {
+		long left = nanosLeft(key);
+		return left > 0 && left < this.ttlNanos / 4;
+	}
+
+	/** How long the key stays remembered as empty; 0 when it is not. */
+	private long nanosLeft(String key) {
 		Long deadline = this.until.get(key);
 		if (deadline == null) {
-			return false;
+			return 0;
 		}
-		if (System.nanoTime() - deadline < 0) {
-			return true;
+		long left = deadline - System.nanoTime();
+		if (left > 0) {
+			return left;
 		}
 		this.until.remove(key, deadline);
-		return false;
+		return 0;
 	}
 
 	/**

@@ -63,8 +63,9 @@ class ReservationStrategies implements DisposableBean {
 		ConditionalReservation conditional = new ConditionalReservation(this.ledger, this.placement, this.transactions,
 				this.clock);
 		return switch (name) {
-			case "row-lock" -> new RowLockReservation(this.ledger, this.placement, this.transactions, this.clock);
-			case "conditional" -> conditional;
+			case "row-lock" -> new RememberingEmptyDrops(
+					new RowLockReservation(this.ledger, this.placement, this.transactions, this.clock), this.soldOut);
+			case "conditional" -> new RememberingEmptyDrops(conditional, this.soldOut);
 			case "batched" -> new BatchedReservation(new BatchTransaction(this.ledger, this.placement,
 					this.transactions, this.soldOut, this.idempotency, this.clock, this.meters), conditional,
 					this.soldOut, this.properties);

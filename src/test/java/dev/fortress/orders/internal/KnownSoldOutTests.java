@@ -30,4 +30,21 @@ class KnownSoldOutTests {
 		assertThat(this.soldOut.isSoldOut("drop:a")).isFalse();
 	}
 
+	@Test
+	void aFreshEntryIsNotDueForARecheckAndAnUnknownKeyNeverIs() {
+		this.soldOut.remember("drop:a", this.soldOut.generation());
+		assertThat(this.soldOut.isDueForRecheck("drop:a")).isFalse();
+		assertThat(this.soldOut.isDueForRecheck("drop:b")).isFalse();
+	}
+
+	@Test
+	void anEntryInTheLastQuarterOfItsLifeIsDueForARecheck() throws InterruptedException {
+		KnownSoldOut shortLived = new KnownSoldOut(
+				new InventoryProperties("batched", 0, null, 0, Duration.ofMillis(400)));
+		shortLived.remember("drop:a", shortLived.generation());
+		Thread.sleep(330);
+		// Still remembered (or, on a stalled machine, just expired): never due once gone.
+		assertThat(shortLived.isDueForRecheck("drop:a")).isEqualTo(shortLived.isSoldOut("drop:a"));
+	}
+
 }
