@@ -33,8 +33,7 @@ class JwtPrincipalResolver implements RequestPrincipalResolver {
 			return Optional.empty();
 		}
 		try {
-			return Optional
-				.ofNullable(this.tokens.decode(header.substring(PREFIX.length()).trim(), request).getSubject());
+			return Optional.ofNullable(this.tokens.decode(header.substring(PREFIX.length()).trim()).getSubject());
 		}
 		catch (JwtException ex) {
 			return Optional.empty();

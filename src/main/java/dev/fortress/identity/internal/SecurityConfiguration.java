@@ -85,7 +85,7 @@ class SecurityConfiguration {
 				new JwtIssuerValidator(properties.issuer()), new JwtAudienceValidator(properties.audience()),
 				required(JwtClaimNames.SUB), required(JwtClaimNames.JTI), required(JwtClaimNames.IAT));
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-		return new VerifiedTokens(decoder);
+		return new VerifiedTokens(decoder, timestamps);
 	}
 
 	@Bean

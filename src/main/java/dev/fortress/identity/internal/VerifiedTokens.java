@@ -1,47 +1,80 @@
 package dev.fortress.identity.internal;
 
-import jakarta.servlet.http.HttpServletRequest;
-import org.jspecify.annotations.Nullable;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 
 /**
- * The rate limiter verifies the bearer token before authentication runs; this decoder
- * lets authentication reuse that verification for the same token in the same request
- * instead of checking the RSA signature a second time. A token it has not seen in this
- * request is decoded and validated in full.
+ * Verifies a bearer token's RS256 signature and claims once, not on every request: a
+ * token that verified is remembered, by the SHA-256 of its exact text, for at most
+ * {@link #REMEMBERED}, and every later use of the same text checks its time claims again
+ * ({@code exp}, {@code nbf}), so an expired token is refused exactly as if it were
+ * decoded anew. The signature, issuer, audience, type and required claims of a given text
+ * cannot change, so they need no second check; a token that failed is never remembered,
+ * and a text differing in one character is another key. What can change for a valid token
+ * — the account disabled, its sessions ended — is checked on every request by
+ * {@link AccountStatus}, not here.
+ * <p>
+ * The rate limiter verifies the token before authentication runs; both go through this
+ * decoder, so a request checks the signature at most once and a user's next request not
+ * at all. Under load the RSA check was the largest single cost of an authenticated
+ * request.
  */
 class VerifiedTokens implements JwtDecoder {
 
-	private static final String ATTRIBUTE = VerifiedTokens.class.getName();
+	static final Duration REMEMBERED = Duration.ofMinutes(5);
 
 	private final JwtDecoder delegate;
 
-	VerifiedTokens(JwtDecoder delegate) {
-		this.delegate = delegate;
-	}
+	private final OAuth2TokenValidator<Jwt> timeClaims;
 
-	/** Verifies the token and remembers it for the rest of this request. */
-	Jwt decode(String token, HttpServletRequest request) {
-		Jwt jwt = this.delegate.decode(token);
-		request.setAttribute(ATTRIBUTE, jwt);
-		return jwt;
+	private final Cache<ByteBuffer, Jwt> verified = Caffeine.newBuilder()
+		.maximumSize(100_000)
+		.expireAfterWrite(REMEMBERED)
+		.build();
+
+	VerifiedTokens(JwtDecoder delegate, OAuth2TokenValidator<Jwt> timeClaims) {
+		this.delegate = delegate;
+		this.timeClaims = timeClaims;
 	}
 
 	@Override
 	public Jwt decode(String token) throws JwtException {
-		Jwt verified = verifiedInThisRequest();
-		return verified != null && verified.getTokenValue().equals(token) ? verified : this.delegate.decode(token);
+		ByteBuffer key = digest(token);
+		Jwt known = this.verified.getIfPresent(key);
+		if (known == null) {
+			Jwt jwt = this.delegate.decode(token);
+			this.verified.put(key, jwt);
+			return jwt;
+		}
+		OAuth2TokenValidatorResult stillValid = this.timeClaims.validate(known);
+		if (stillValid.hasErrors()) {
+			this.verified.invalidate(key);
+			throw new JwtValidationException("The token is no longer valid", stillValid.getErrors());
+		}
+		return known;
 	}
 
-	private static @Nullable Jwt verifiedInThisRequest() {
-		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
-		return attributes != null
-				&& attributes.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof Jwt jwt ? jwt : null;
+	private static ByteBuffer digest(String token) {
+		try {
+			return ByteBuffer
+				.wrap(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }
