@@ -240,6 +240,13 @@ class ProblemExceptionHandler {
 			// writer).
 			return refusedValue(state, request);
 		}
+		if (state != null && (state.startsWith("08") || state.startsWith("57P0"))) {
+			// The connection was lost (terminated, server shutting down) and the failure
+			// arrives as something else: a rollback on the closed connection replaces the
+			// original exception, or the batched writer hands it over wrapped. The
+			// transaction did not commit; the database is away, not the request wrong.
+			return databaseUnavailable(ex, request);
+		}
 		log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
 		return problem(ProblemType.INTERNAL_ERROR, "An unexpected error occurred", request);
 	}
