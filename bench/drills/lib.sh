@@ -75,7 +75,8 @@ start_app() {
     FORTRESS_RATE_LIMIT_AUTH=100000 FORTRESS_RATE_LIMIT_API=100000 SERVER_PORT="$PORT" \
     java ${APP_JAVA_OPTS:-} -jar "$JAR" --fortress.orders.idempotency-lease=5s "$@" >>"$RUN/app.log" 2>&1 &
   APP_PID=$!
-  for _ in $(seq 1 480); do
+  local deadline=$(($(date +%s) + ${START_FOR:-300}))
+  while [ "$(date +%s)" -lt "$deadline" ]; do
     if curl -sf -o /dev/null "$BASE/actuator/health/readiness"; then
       STARTED_IN=$(echo "$(date +%s.%N) - $started" | bc)
       return 0
@@ -86,7 +87,7 @@ start_app() {
     fi
     sleep 0.25
   done
-  log "the server did not become ready in 120 s"
+  log "the server did not become ready in ${START_FOR:-300} s"
   return 1
 }
 
