@@ -34,11 +34,15 @@ class FailureTestController {
 
 	/**
 	 * What a transaction whose connection PostgreSQL terminated ends with: the rollback
-	 * fails on the closed connection and its exception replaces the original one.
+	 * fails on the closed connection (Hikari's exception has no SQLState) and replaces
+	 * the original failure, which only the exception keeps.
 	 */
 	@GetMapping("/api/v1/test-failures/connection-lost")
 	String connectionLost() {
-		throw new TransactionSystemException(SECRET, new SQLException("Connection is closed", "08003"));
+		TransactionSystemException failed = new TransactionSystemException("JDBC rollback failed",
+				new SQLException("Connection is closed"));
+		failed.initApplicationException(new SQLException(SECRET, "57P01"));
+		throw failed;
 	}
 
 	@GetMapping("/api/v1/test-failures/rollback-failed")
