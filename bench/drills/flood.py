@@ -4,13 +4,13 @@
 Checkout buyers (one thread and one keep-alive connection each) place one-unit orders back to
 back for the whole run, each with its own Idempotency-Key, and write every answer as the
 drills' checker reads it (answers.<n>: "key code id ms retry-after time card"). The run is
-in phases of PHASE seconds: warm-up, quiet, flood, quiet, flood, quiet. During a flood,
-other threads
+in phases of PHASE seconds: warm-up, then quiet phases between flood, logins only, bodies
+only, flood. During a flood (or the phase of one kind), other threads
   * log in over and over with a correct password (each login hashes with Argon2id), and
   * send bodies a server must refuse cheaply: a 64 MB Content-Length, a chunked body that
     never ends, truncated and deeply nested JSON.
 Prints one JSON object: acknowledged orders per second of each phase, the flood's answers
-by status, and the goodput ratio (flood phases over the quiet phases around them).
+by status, and the goodput ratios (flood phases, and each kind alone, over the quiet phases).
 
 Plain Python (no dependencies) with raw sockets for the bodies no client library sends.
 """
@@ -29,9 +29,12 @@ login_threads, body_threads = int(sys.argv[6]), int(sys.argv[7])
 tokens = [line.strip() for line in open(run_dir + "/tokens") if line.strip()]
 flood_email, password = sys.argv[8], sys.argv[9]
 
-PHASES = ["warm-up", "quiet", "flood", "quiet", "flood", "quiet"]
+# "flood" is both kinds at once (the pass criterion); "logins" and "bodies" one kind alone,
+# to tell which of them costs the checkouts their goodput.
+PHASES = ["warm-up", "quiet", "flood", "quiet", "logins", "quiet", "bodies", "quiet", "flood", "quiet"]
 stop = threading.Event()
-flooding = threading.Event()
+login_flood = threading.Event()
+body_flood = threading.Event()
 flood_answers = {}
 flood_lock = threading.Lock()
 
@@ -80,7 +83,7 @@ def logins():
     conn = connection()
     body = json.dumps({"email": flood_email, "password": password})
     while not stop.is_set():
-        if not flooding.wait(0.2):
+        if not login_flood.wait(0.2):
             continue
         try:
             conn.request("POST", "/api/v1/auth/login", body, {"Content-Type": "application/json"})
@@ -142,7 +145,7 @@ def bodies(n):
     ]
     i = 0
     while not stop.is_set():
-        if not flooding.wait(0.2):
+        if not body_flood.wait(0.2):
             continue
         name, send = kinds[(i + n) % len(kinds)]
         i += 1
@@ -159,14 +162,16 @@ for t in threads:
     t.start()
 edges = []
 for name in PHASES:
-    if name == "flood":
-        flooding.set()
-    else:
-        flooding.clear()
+    for kinds, event in ((("flood", "logins"), login_flood), (("flood", "bodies"), body_flood)):
+        if name in kinds:
+            event.set()
+        else:
+            event.clear()
     started = time.time()
     time.sleep(phase)
     edges.append((name, started, time.time()))
-flooding.clear()
+login_flood.clear()
+body_flood.clear()
 stop.set()
 for t in threads:
     t.join(20)
@@ -178,10 +183,18 @@ for n in range(1, len(tokens) + 1):
         if fields[1] == "201":
             acked.append(float(fields[5]))
 rates = [(name, sum(1 for t in acked if a < t <= b) / (b - a)) for name, a, b in edges]
-quiet = [r for name, r in rates[1:] if name == "quiet"]
-flood = [r for name, r in rates[1:] if name == "flood"]
-ratio = (sum(flood) / len(flood)) / (sum(quiet) / len(quiet)) if sum(quiet) else 0.0
+
+
+def mean(kind):
+    values = [r for name, r in rates[1:] if name == kind]
+    return sum(values) / len(values)
+
+
+quiet, flood = mean("quiet"), mean("flood")
+ratio = flood / quiet if quiet else 0.0
 usage = resource.getrusage(resource.RUSAGE_SELF)
-print(json.dumps({"phases": [[name, round(r, 1)] for name, r in rates], "quiet": round(sum(quiet) / len(quiet), 1),
-                  "flood": round(sum(flood) / len(flood), 1), "ratio": round(ratio, 3), "answers": flood_answers,
+print(json.dumps({"phases": [[name, round(r, 1)] for name, r in rates], "quiet": round(quiet, 1),
+                  "flood": round(flood, 1), "ratio": round(ratio, 3),
+                  "logins_ratio": round(mean("logins") / quiet if quiet else 0.0, 3),
+                  "bodies_ratio": round(mean("bodies") / quiet if quiet else 0.0, 3), "answers": flood_answers,
                   "client_cpu_s": round(usage.ru_utime + usage.ru_stime, 1)}))

@@ -4,7 +4,7 @@
 # Starts Fortress on its embedded PostgreSQL with a fresh data directory (rate limits
 # relaxed, as for a flood from many addresses that per-address limits do not stop) and runs
 # bench/drills/flood.py: BUYERS buyers order back to back through phases of PHASE seconds
-# (warm-up, quiet, flood, quiet, flood, quiet); during a flood LOGINS threads log in with a
+# (warm-up, then quiet phases between: flood, logins only, bad bodies only, flood); during a flood LOGINS threads log in with a
 # correct password (Argon2id each time) and BODIES threads send a 64 MB Content-Length, an
 # endless chunked body, deeply nested and truncated JSON. Passes when the checkouts keep at
 # least 80 % of their goodput (flood phases over quiet phases, measured side by side), the
@@ -41,7 +41,7 @@ done >"$RUN/rss") &
 EXTRA_PIDS+=($!)
 
 log "uptime: $(uptime | sed 's/.*load/load/')"
-log "$BUYERS buyers; phases of ${PHASE}s: warm-up quiet flood quiet flood quiet; flood: $LOGINS login threads, $BODIES bad-body threads"
+log "$BUYERS buyers; phases of ${PHASE}s: warm-up quiet flood quiet logins quiet bodies quiet flood quiet; flood: $LOGINS login threads, $BODIES bad-body threads"
 cpu_before=$(awk '{print $14 + $15}' "/proc/$APP_PID/stat")
 python3 bench/drills/flood.py 127.0.0.1 "$PORT" "$SKU" "$RUN" "$PHASE" "$LOGINS" "$BODIES" flood@example.com "$PASSWORD" \
   >"$RUN/flood.json"
@@ -67,7 +67,7 @@ awk -v r="$ratio" -v m="$MIN_RATIO" 'BEGIN {exit !(r >= m)}' ||
 [ "$flood_5xx" -eq 0 ] || PROBLEMS+=("$flood_5xx flood requests were answered with a 5xx other than 503")
 status=0
 verdict "" "$CHECK; goodput quiet $(jq .quiet "$RUN/flood.json")/s, flooded $(jq .flood "$RUN/flood.json")/s," \
-  "ratio $ratio, server up $alive, OutOfMemoryError $oom, max RSS $((${rss_max:-0} / 1024)) MB, app CPU ${cpu_app}s," \
+  "ratio $ratio (logins alone $(jq .logins_ratio "$RUN/flood.json"), bodies alone $(jq .bodies_ratio "$RUN/flood.json")), server up $alive, OutOfMemoryError $oom, max RSS $((${rss_max:-0} / 1024)) MB, app CPU ${cpu_app}s," \
   "load generator CPU $(jq .client_cpu_s "$RUN/flood.json")s" ||
   status=1
 stop_app || status=1

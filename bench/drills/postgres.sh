@@ -122,7 +122,7 @@ status=0
 verdict "" "$CHECK; warm-up acknowledged $warm_201, 503s $served_503, other 5xx $errors, no answer $no_answer," \
   "partial orders $partial, recovery a ${recovery_a}s, b ${recovery_b}s after the server was back, health $health" ||
   status=1
-grep -c "Database unavailable" "$RUN/app.log" | xargs -I{} log "app log: {} 'Database unavailable' lines"
+log "app log: $(grep -c "Database unavailable" "$RUN/app.log" || true) 'Database unavailable' lines"
 stop_app || status=1
 if [ "$status" -eq 0 ]; then log "postgres drill: PASS"; else log "postgres drill: FAIL"; fi
 exit "$status"
