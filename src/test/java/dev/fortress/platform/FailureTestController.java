@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -29,6 +30,24 @@ class FailureTestController {
 	@GetMapping("/api/v1/test-failures/database-down")
 	String databaseDown() {
 		throw new CannotGetJdbcConnectionException(SECRET, new SQLException(SECRET));
+	}
+
+	/**
+	 * What a transaction whose connection PostgreSQL terminated ends with: the rollback
+	 * fails on the closed connection (Hikari's exception has no SQLState) and replaces
+	 * the original failure, which only the exception keeps.
+	 */
+	@GetMapping("/api/v1/test-failures/connection-lost")
+	String connectionLost() {
+		TransactionSystemException failed = new TransactionSystemException("JDBC rollback failed",
+				new SQLException("Connection is closed"));
+		failed.initApplicationException(new SQLException(SECRET, "57P01"));
+		throw failed;
+	}
+
+	@GetMapping("/api/v1/test-failures/rollback-failed")
+	String rollbackFailed() {
+		throw new TransactionSystemException(SECRET, new SQLException(SECRET, "XX000"));
 	}
 
 	@GetMapping("/api/v1/test-failures/deadlock")

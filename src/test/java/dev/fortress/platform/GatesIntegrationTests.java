@@ -207,6 +207,24 @@ class GatesIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void aTransactionWhoseConnectionWasLostIs503() {
+		Http.Response response = this.http.get("/api/v1/test-failures/connection-lost")
+			.token(this.user.accessToken())
+			.send();
+		assertProblem(response, 503, "service-unavailable");
+		assertThat(response.header("Retry-After")).isNotBlank();
+		assertThat(response.body()).doesNotContain(FailureTestController.SECRET);
+	}
+
+	@Test
+	void aTransactionThatFailedOtherwiseIs500() {
+		Http.Response response = this.http.get("/api/v1/test-failures/rollback-failed")
+			.token(this.user.accessToken())
+			.send();
+		assertProblem(response, 500, "internal-error");
+	}
+
+	@Test
 	void crossOriginRequestsFromUnlistedOriginsGetNoCorsGrant() {
 		Http.Response response = this.http.get("/api/v1/me")
 			.header("Origin", "https://evil.example")
