@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("fortress.identity")
 record IdentityProperties(String adminEmail, String adminPassword, String jwtPrivateKey, String issuer, String audience,
-		Duration accessTokenTtl, Duration refreshTokenTtl, int maxConcurrentHashes, int loginFailuresPerAccount,
-		Duration loginFailureWindow) {
+		Duration accessTokenTtl, Duration refreshTokenTtl, int maxConcurrentHashes, double hashingCpuShare,
+		int loginFailuresPerAccount, Duration loginFailureWindow) {
 
 	IdentityProperties {
 		adminEmail = adminEmail == null ? "" : adminEmail.trim();
@@ -22,6 +22,7 @@ record IdentityProperties(String adminEmail, String adminPassword, String jwtPri
 		accessTokenTtl = accessTokenTtl == null ? Duration.ofMinutes(15) : accessTokenTtl;
 		refreshTokenTtl = refreshTokenTtl == null ? Duration.ofDays(30) : refreshTokenTtl;
 		maxConcurrentHashes = maxConcurrentHashes < 1 ? 4 : maxConcurrentHashes;
+		hashingCpuShare = hashingCpuShare <= 0 ? 0.2 : hashingCpuShare;
 		loginFailuresPerAccount = loginFailuresPerAccount < 1 ? 10 : loginFailuresPerAccount;
 		loginFailureWindow = loginFailureWindow == null ? Duration.ofMinutes(15) : loginFailureWindow;
 	}

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -20,17 +21,24 @@ import dev.fortress.platform.web.ApiException;
  * later and old hashes are upgraded on the next successful login.
  * <p>
  * Each hash costs 19 MiB and tens of milliseconds of CPU, so at most
- * {@code maxConcurrentHashes} run at once; callers beyond that wait briefly and then get
- * a {@code 503} instead of exhausting memory and CPU.
+ * {@code maxConcurrentHashes} run at once, and together they use at most
+ * {@code hashingCpuShare} of the processors ({@link HashingBudget}); callers beyond
+ * either bound wait briefly and then get a {@code 503} instead of exhausting memory or
+ * starving every other request of CPU.
  */
 @Component
 class PasswordHasher {
 
 	static final String ID = "argon2id";
 
+	/** How long a caller waits for a place and for the CPU budget, together. */
+	private static final Duration PATIENCE = Duration.ofSeconds(2);
+
 	private final PasswordEncoder encoder;
 
 	private final Semaphore permits;
+
+	private final HashingBudget budget;
 
 	/**
 	 * Verified against when the e-mail is unknown, so both failures take the same time.
@@ -41,6 +49,7 @@ class PasswordHasher {
 		Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
 		this.encoder = new DelegatingPasswordEncoder(ID, Map.of(ID, argon2));
 		this.permits = new Semaphore(properties.maxConcurrentHashes(), true);
+		this.budget = new HashingBudget(properties.hashingCpuShare(), Runtime.getRuntime().availableProcessors());
 		this.dummyHash = this.encoder.encode("fortress-dummy-password-for-timing");
 	}
 
@@ -65,15 +74,19 @@ class PasswordHasher {
 		return this.encoder.upgradeEncoding(storedHash);
 	}
 
-	private <T> T guarded(java.util.function.Supplier<T> work) {
+	private <T> T guarded(Supplier<T> work) {
 		boolean acquired = false;
 		try {
-			acquired = this.permits.tryAcquire(2, TimeUnit.SECONDS);
-			if (!acquired) {
-				throw ApiException.unavailable("The server is busy verifying passwords; retry shortly",
-						Duration.ofSeconds(1));
+			long started = System.nanoTime();
+			acquired = this.permits.tryAcquire(PATIENCE.toNanos(), TimeUnit.NANOSECONDS);
+			if (acquired) {
+				T result = this.budget.spend(PATIENCE.minusNanos(System.nanoTime() - started), work);
+				if (result != null) {
+					return result;
+				}
 			}
-			return work.get();
+			throw ApiException.unavailable("The server is busy verifying passwords; retry shortly",
+					Duration.ofSeconds(1));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

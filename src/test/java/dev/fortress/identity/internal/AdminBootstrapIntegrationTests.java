@@ -103,7 +103,7 @@ class AdminBootstrapIntegrationTests extends IntegrationTest {
 	}
 
 	private void bootstrap(String email, String password) {
-		IdentityProperties properties = new IdentityProperties(email, password, "", null, null, null, null, 4, 10,
+		IdentityProperties properties = new IdentityProperties(email, password, "", null, null, null, null, 4, 0.2, 10,
 				Duration.ofMinutes(15));
 		new AdminBootstrap(properties, this.accounts, this.users, this.policy, this.hasher, this.sessions,
 				this.transactions, this.clock)
