@@ -21,8 +21,9 @@ import dev.fortress.inventory.StockLedger;
  * One batch of one hot key in one transaction: lock the drop row (or the SKU's stock row)
  * once, grant requests in arrival order while units last (checking each customer's
  * limit), take the granted total in one update, insert every granted order with its
- * idempotency link and event, commit. Requests are completed only after the commit, so a
- * {@code 201} always means the order and its event are durable.
+ * idempotency link and event (a JDBC batch per table; a free order paid and its key
+ * completed in the same transaction), commit. Requests are completed only after the
+ * commit, so a {@code 201} always means the order and its event are durable.
  */
 class BatchTransaction implements BatchWriter.BatchRunner {
 
@@ -104,12 +105,12 @@ class BatchTransaction implements BatchWriter.BatchRunner {
 			}
 		}
 		take(drop, sku, total);
-		for (BatchWriter.Request request : granted) {
-			Reservation placed = this.placement.place(request.draft());
-			if (!(placed instanceof Reservation.Placed)) {
-				throw new IllegalStateException("A key held under lock was taken over: " + placed);
+		if (!granted.isEmpty()) {
+			List<Order> placed = this.placement.placeAll(granted.stream().map(BatchWriter.Request::draft).toList())
+				.orElseThrow(() -> new IllegalStateException("A key held under lock was taken over"));
+			for (int i = 0; i < granted.size(); i++) {
+				outcomes.put(granted.get(i), new Reservation.Placed(placed.get(i)));
 			}
-			outcomes.put(request, placed);
 		}
 		return budget == 0;
 	}
