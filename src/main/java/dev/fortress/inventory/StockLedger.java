@@ -3,6 +3,7 @@ package dev.fortress.inventory;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -56,6 +57,17 @@ public interface StockLedger {
 	 * unless that would exceed {@code limit}; an atomic conditional upsert.
 	 */
 	boolean tryCountPurchase(UUID dropId, UUID userId, int quantity, int limit);
+
+	/** One customer's purchase of {@code quantity} units, to count against a limit. */
+	record Purchase(UUID userId, int quantity) {
+	}
+
+	/**
+	 * {@link #tryCountPurchase} for several purchases from one drop, in their order, in
+	 * one round trip (a later purchase of the same customer sees the earlier ones);
+	 * whether each was counted.
+	 */
+	boolean[] tryCountPurchases(UUID dropId, List<Purchase> purchases, int limit);
 
 	/**
 	 * Gives back a reservation that will not be paid (decline, failure, unpaid cancel):

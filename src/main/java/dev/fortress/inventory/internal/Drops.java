@@ -2,16 +2,19 @@ package dev.fortress.inventory.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import dev.fortress.inventory.DropState;
+import dev.fortress.inventory.StockLedger;
 
 /** The {@code drops} and {@code drop_purchases} tables. */
 @Repository
@@ -28,8 +31,11 @@ class Drops {
 
 	private final JdbcClient jdbc;
 
-	Drops(JdbcClient jdbc) {
+	private final JdbcTemplate batch;
+
+	Drops(JdbcClient jdbc, JdbcTemplate batch) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 	}
 
 	/**
@@ -124,6 +130,31 @@ class Drops {
 			.param("q", quantity)
 			.param("limit", limit)
 			.update() == 1;
+	}
+
+	/**
+	 * The conditional upsert of {@link #tryCountPurchase} for each purchase, as one JDBC
+	 * batch; a purchase over the limit on its own is not sent.
+	 */
+	boolean[] tryCountPurchases(UUID dropId, List<StockLedger.Purchase> purchases, int limit) {
+		List<StockLedger.Purchase> possible = purchases.stream()
+			.filter(purchase -> purchase.quantity() <= limit)
+			.toList();
+		int[] counted = this.batch.batchUpdate("""
+				insert into drop_purchases (drop_id, user_id, quantity) values (?, ?, ?)
+				on conflict (drop_id, user_id) do update set quantity = drop_purchases.quantity + excluded.quantity
+				where drop_purchases.quantity + excluded.quantity <= ?
+				""",
+				possible.stream()
+					.map(purchase -> new Object[] { dropId, purchase.userId(), purchase.quantity(), limit })
+					.toList());
+		boolean[] outcomes = new boolean[purchases.size()];
+		for (int i = 0, sent = 0; i < purchases.size(); i++) {
+			if (purchases.get(i).quantity() <= limit) {
+				outcomes[i] = counted[sent++] == 1;
+			}
+		}
+		return outcomes;
 	}
 
 	void uncountPurchase(UUID dropId, UUID userId, int quantity) {

@@ -3,6 +3,7 @@ package dev.fortress.inventory.internal;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -59,6 +60,11 @@ class JdbcStockLedger implements StockLedger {
 	@Override
 	public boolean tryReserve(String sku, int quantity) {
 		return this.stocks.tryReserve(sku, quantity);
+	}
+
+	@Override
+	public boolean[] tryCountPurchases(UUID dropId, List<Purchase> purchases, int limit) {
+		return this.drops.tryCountPurchases(dropId, purchases, limit);
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,6 +57,19 @@ class Carts {
 	}
 
 	/** Paid SKUs leave the cart, in the transaction that marks the order paid. */
+	/**
+	 * Removes the bought SKUs of several users (a batch of free orders) in one statement.
+	 */
+	void removeBought(List<Map.Entry<UUID, String>> bought) {
+		this.jdbc.sql("""
+				delete from cart_items c using unnest(cast(:users as uuid[]), cast(:skus as text[])) as b (user_id, sku)
+				where c.user_id = b.user_id and c.sku = b.sku
+				""")
+			.param("users", bought.stream().map(entry -> entry.getKey().toString()).toArray(String[]::new))
+			.param("skus", bought.stream().map(Map.Entry::getValue).toArray(String[]::new))
+			.update();
+	}
+
 	void removeBought(UUID userId, Collection<String> skus) {
 		this.jdbc.sql("delete from cart_items where user_id = :userId and sku = any(:skus)")
 			.param("userId", userId)

@@ -84,7 +84,9 @@ public class Checkout {
 		refuseWhilePaymentsAreDown(unclaimed, held);
 		Reservation reservation = reserve(strategy, unclaimed.claimedWith(held), held);
 		if (reservation instanceof Reservation.Placed placed) {
-			return paid(this.settlement.pay(placed.order(), held));
+			// A free order was paid, and its key completed, when it was placed.
+			return placed.order().status() == OrderStatus.PAID ? OrderView.of(placed.order())
+					: paid(this.settlement.pay(placed.order(), held));
 		}
 		ApiException problem = CheckoutProblems.of(reservation);
 		if (reservation instanceof Reservation.Refused) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -109,11 +110,19 @@ class Idempotency {
 	}
 
 	/**
-	 * Links the key to its order; runs in the reservation transaction. False if a retry
-	 * took the key over (or it has an order already): the caller must not place one.
+	 * A key to link to its order; {@code body} is the final {@code 201} response when the
+	 * order is settled in the same transaction (a free order), else null.
 	 */
-	boolean link(Held held, UUID orderId) {
-		return this.keys.linkOrder(held, orderId);
+	record Link(Held held, UUID orderId, @Nullable String body) {
+	}
+
+	/**
+	 * Links each key to its order (and stores the response of a settled one), in one
+	 * batch; runs in the reservation transaction. False if a retry took any key over (or
+	 * it has an order already): the caller must not place the orders.
+	 */
+	boolean linkAll(List<Link> links) {
+		return this.keys.linkOrders(links);
 	}
 
 	/**

@@ -1,15 +1,20 @@
 package dev.fortress.orders.internal;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,8 +24,11 @@ class IdempotencyKeys {
 
 	private final JdbcClient jdbc;
 
-	IdempotencyKeys(JdbcClient jdbc) {
+	private final JdbcTemplate batch;
+
+	IdempotencyKeys(JdbcClient jdbc, JdbcTemplate batch) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 	}
 
 	record Stored(String requestHash, boolean done, Instant lockedUntil, @Nullable UUID orderId,
@@ -119,16 +127,23 @@ class IdempotencyKeys {
 			.list());
 	}
 
-	boolean linkOrder(Idempotency.Held held, UUID orderId) {
-		return this.jdbc.sql("""
-				update idempotency_keys set order_id = :orderId
-				where user_id = :userId and key = :key and locked_until = :lease and order_id is null
-				""")
-			.param("orderId", orderId)
-			.param("userId", held.userId())
-			.param("key", held.key())
-			.param("lease", Timestamp.from(held.lease()))
-			.update() == 1;
+	/**
+	 * One JDBC batch: links each key to its order and, with a body, stores the final
+	 * {@code 201} response too. True if every key was still held and unlinked.
+	 */
+	boolean linkOrders(List<Idempotency.Link> links) {
+		int[] updated = this.batch.batchUpdate("""
+				update idempotency_keys set order_id = ?,
+				       state = case when cast(? as text) is null then state else 'DONE' end,
+				       response_status = case when cast(? as text) is null then null else 201 end,
+				       response_body = cast(? as text)
+				where user_id = ? and key = ? and locked_until = ? and order_id is null
+				""", links.stream().map(link -> {
+			SqlParameterValue body = new SqlParameterValue(Types.VARCHAR, link.body());
+			return new Object[] { link.orderId(), body, body, body, link.held().userId(), link.held().key(),
+					Timestamp.from(link.held().lease()) };
+		}).toList());
+		return Arrays.stream(updated).allMatch(count -> count == 1);
 	}
 
 	void complete(Idempotency.Held held, int status, @Nullable String type, String body) {

@@ -3,7 +3,11 @@ package dev.fortress.orders.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
@@ -24,10 +28,10 @@ import dev.fortress.orders.PaymentRefunded;
 
 /**
  * The one place an order changes state after it was placed: lock the order row, let
- * {@link Order} check the transition, move the stock, write the order, publish the
- * events, all in the caller's transaction (so an event exists iff its change committed).
- * Settlement, reconciliation and cancellation only decide <em>which</em> transition; a
- * transition that does not apply returns the order as it is.
+ * {@link Order} check the transition, move the stock, write the order and its timeline
+ * entry, publish the events, all in the caller's transaction (so an event exists iff its
+ * change committed). Settlement, reconciliation and cancellation only decide
+ * <em>which</em> transition; a transition that does not apply returns the order as it is.
  */
 @Component
 @Transactional(propagation = Propagation.MANDATORY)
@@ -41,12 +45,15 @@ class OrderLifecycle {
 
 	private final KnownSoldOut soldOut;
 
+	private final OrderTimeline timeline;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	OrderLifecycle(Orders orders, StockLedger ledger, Carts carts, KnownSoldOut soldOut,
+	OrderLifecycle(Orders orders, StockLedger ledger, Carts carts, KnownSoldOut soldOut, OrderTimeline timeline,
 			ApplicationEventPublisher events, Clock clock) {
+		this.timeline = timeline;
 		this.orders = orders;
 		this.ledger = ledger;
 		this.carts = carts;
@@ -60,13 +67,46 @@ class OrderLifecycle {
 		return this.orders.lock(orderId);
 	}
 
-	/** PENDING_PAYMENT → PAID: the units leave the shelf and the cart. */
+	/**
+	 * PENDING_PAYMENT → PAID: the units leave the shelf and the cart. The checkout knows
+	 * the order it just placed, so it first writes the change guarded by the version it
+	 * knows (one statement, which locks the row as well); only if the order changed
+	 * meanwhile (a reconciliation or the sweeper settled it) is it locked and read.
+	 */
 	Order pay(Order order, @Nullable String paymentId) {
-		return change(this.orders.lock(order), (locked, now) -> locked.pay(paymentId, now));
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		Optional<Order.Transition> known = order.pay(paymentId, now);
+		if (known.isPresent() && this.orders.updateIfVersion(known.get().order(), order.version())) {
+			return apply(known.get(), true);
+		}
+		return change(this.orders.lock(order), (locked, at) -> locked.pay(paymentId, at));
 	}
 
 	Order pay(UUID orderId, @Nullable String paymentId) {
 		return change(lock(orderId).orElseThrow(), (locked, now) -> locked.pay(paymentId, now));
+	}
+
+	/**
+	 * The PAY step of free orders being placed in this transaction, as {@link Order#pay}
+	 * returned them: nothing to charge, so the units leave the shelf and the cart at once
+	 * and {@code OrderPaid} follows {@code OrderPlaced}. No row lock and no update: the
+	 * caller inserts the orders in this state. A batch of one SKU commits its sale in one
+	 * update. {@code requestIds} are the orders' checkouts'.
+	 */
+	void payOnPlacement(List<Order> paid, List<@Nullable String> requestIds) {
+		Map<String, Integer> sold = new TreeMap<>();
+		for (Order order : paid) {
+			order.lines().forEach(line -> sold.merge(line.sku(), line.quantity(), Integer::sum));
+		}
+		sold.forEach(this.ledger::commitSale);
+		this.carts.removeBought(paid.stream()
+			.flatMap(order -> order.lines().stream().map(line -> Map.entry(order.userId(), line.sku())))
+			.toList());
+		for (int i = 0; i < paid.size(); i++) {
+			Order order = paid.get(i);
+			this.events.publishEvent(
+					new OrderPaid(order.id(), order.userId(), order.paymentId(), order.total(), requestIds.get(i)));
+		}
 	}
 
 	/**
@@ -101,13 +141,22 @@ class OrderLifecycle {
 		// Microseconds, as PostgreSQL stores them: the order returned is the order
 		// stored.
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
-		return transition.apply(locked, now).map(this::apply).orElse(locked);
+		return transition.apply(locked, now).map((step) -> apply(step, false)).orElse(locked);
 	}
 
-	private Order apply(Order.Transition transition) {
+	private Order apply(Order.Transition transition, boolean written) {
 		Order order = transition.order();
 		moveStock(transition.step(), order);
-		this.orders.update(order);
+		if (!written) {
+			this.orders.update(order);
+		}
+		List<OrderTimeline.Entry> history = new ArrayList<>(2);
+		history.add(OrderTimeline.of(transition));
+		if (order.refundId() != null && (transition.step() == Order.Transition.Step.RELEASE
+				|| transition.step() == Order.Transition.Step.CANCEL)) {
+			history.add(OrderTimeline.of(new Order.Transition(Order.Transition.Step.RECORD_REFUND, order)));
+		}
+		this.timeline.record(history);
 		switch (transition.step()) {
 			case PAY -> {
 				this.carts.removeBought(order.userId(), order.lines().stream().map(OrderLine::sku).toList());

@@ -1,7 +1,13 @@
 package dev.fortress.orders.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -16,6 +22,11 @@ import dev.fortress.orders.OrderPlaced;
  * event publication registry in this transaction, so the event exists iff the order
  * does). A request whose key a retry took over places nothing: the link fails, and the
  * caller rolls the transaction back.
+ * <p>
+ * A free order has nothing to charge, so it is paid right here (see
+ * {@link OrderLifecycle#payOnPlacement}) and its key completed with the response: the
+ * reservation's commit is the checkout's only one. The batched strategy places a whole
+ * batch at once, each table written with one JDBC batch.
  */
 @Component
 class OrderPlacement {
@@ -24,14 +35,24 @@ class OrderPlacement {
 
 	private final Idempotency idempotency;
 
+	private final OrderLifecycle lifecycle;
+
+	private final OrderTimeline timeline;
+
 	private final ApplicationEventPublisher events;
+
+	private final JsonMapper json;
 
 	private final Clock clock;
 
-	OrderPlacement(Orders orders, Idempotency idempotency, ApplicationEventPublisher events, Clock clock) {
+	OrderPlacement(Orders orders, Idempotency idempotency, OrderLifecycle lifecycle, OrderTimeline timeline,
+			ApplicationEventPublisher events, JsonMapper json, Clock clock) {
 		this.orders = orders;
 		this.idempotency = idempotency;
+		this.lifecycle = lifecycle;
+		this.timeline = timeline;
 		this.events = events;
+		this.json = json;
 		this.clock = clock;
 	}
 
@@ -41,16 +62,57 @@ class OrderPlacement {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	Reservation place(OrderDraft draft) {
-		if (!this.idempotency.link(draft.key(), draft.id())) {
-			return new Reservation.KeyTakenOver();
-		}
+		return placeAll(List.of(draft)).<Reservation>map(placed -> new Reservation.Placed(placed.get(0)))
+			.orElseGet(Reservation.KeyTakenOver::new);
+	}
+
+	/**
+	 * Places every draft, in order; empty (and nothing may be committed) if any draft's
+	 * key was taken over by a retry.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	Optional<List<Order>> placeAll(List<OrderDraft> drafts) {
 		// Microseconds, as PostgreSQL stores them: the order returned is the order
 		// stored.
-		Order order = Order.placed(draft, this.clock.instant().truncatedTo(ChronoUnit.MICROS));
-		this.orders.insert(order);
-		this.events.publishEvent(new OrderPlaced(order.id(), order.userId(), order.dropId(), order.lines(),
-				order.total(), draft.requestId()));
-		return new Reservation.Placed(order);
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		List<Order> placed = new ArrayList<>(drafts.size());
+		List<Order> stored = new ArrayList<>(drafts.size());
+		List<Idempotency.Link> links = new ArrayList<>(drafts.size());
+		List<OrderTimeline.Entry> history = new ArrayList<>(drafts.size());
+		for (OrderDraft draft : drafts) {
+			Order order = Order.placed(draft, now);
+			history.add(OrderTimeline.placed(order));
+			Order toStore = order;
+			if (order.total().amount() == 0) {
+				Order.Transition paid = order.pay(null, now).orElseThrow();
+				history.add(OrderTimeline.of(paid));
+				toStore = paid.order();
+			}
+			placed.add(order);
+			stored.add(toStore);
+			links.add(new Idempotency.Link(draft.key(), order.id(),
+					toStore.status() == OrderStatus.PAID ? this.json.writeValueAsString(OrderView.of(toStore)) : null));
+		}
+		if (!this.idempotency.linkAll(links)) {
+			return Optional.empty();
+		}
+		this.orders.insertAll(stored);
+		this.timeline.record(history);
+		List<Order> free = new ArrayList<>();
+		List<String> freeRequestIds = new ArrayList<>();
+		for (int i = 0; i < drafts.size(); i++) {
+			Order order = placed.get(i);
+			this.events.publishEvent(new OrderPlaced(order.id(), order.userId(), order.dropId(), order.lines(),
+					order.total(), drafts.get(i).requestId()));
+			if (stored.get(i).status() == OrderStatus.PAID) {
+				free.add(stored.get(i));
+				freeRequestIds.add(drafts.get(i).requestId());
+			}
+		}
+		if (!free.isEmpty()) {
+			this.lifecycle.payOnPlacement(free, freeRequestIds);
+		}
+		return Optional.of(stored);
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.fortress.orders.internal;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -12,7 +13,9 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -34,38 +37,35 @@ class Orders {
 
 	private final JdbcClient jdbc;
 
-	Orders(JdbcClient jdbc) {
+	private final JdbcTemplate batch;
+
+	Orders(JdbcClient jdbc, JdbcTemplate batch) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 	}
 
-	void insert(Order order) {
-		this.jdbc
-			.sql("""
-					insert into orders (id, user_id, drop_id, status, total_amount, currency, payment_token, version, created_at, updated_at)
-					values (:id, :userId, :dropId, :status, :total, :currency, :token, :version, :createdAt, :updatedAt)
-					""")
-			.param("id", order.id())
-			.param("userId", order.userId())
-			.param("dropId", order.dropId())
-			.param("status", order.status().name())
-			.param("total", order.total().amount())
-			.param("currency", order.total().currency())
-			.param("token", order.paymentToken())
-			.param("version", order.version())
-			.param("createdAt", Timestamp.from(order.createdAt()))
-			.param("updatedAt", Timestamp.from(order.updatedAt()))
-			.update();
-		for (OrderLine line : order.lines()) {
-			this.jdbc
-				.sql("""
-						insert into order_lines (order_id, sku, quantity, unit_amount) values (:orderId, :sku, :quantity, :unit)
-						""")
-				.param("orderId", order.id())
-				.param("sku", line.sku())
-				.param("quantity", line.quantity())
-				.param("unit", line.unitPrice().amount())
-				.update();
-		}
+	/**
+	 * Inserts the orders and their lines: two JDBC batches, whatever the number of
+	 * orders.
+	 */
+	void insertAll(List<Order> orders) {
+		this.batch.batchUpdate("""
+				insert into orders (id, user_id, drop_id, status, total_amount, currency, payment_token, payment_id,
+				                    version, created_at, updated_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				""", orders.stream()
+			.map(order -> new Object[] { order.id(), order.userId(), new SqlParameterValue(Types.OTHER, order.dropId()),
+					order.status().name(), order.total().amount(), order.total().currency(), order.paymentToken(),
+					new SqlParameterValue(Types.VARCHAR, order.paymentId()), order.version(),
+					Timestamp.from(order.createdAt()), Timestamp.from(order.updatedAt()) })
+			.toList());
+		this.batch
+			.batchUpdate("insert into order_lines (order_id, sku, quantity, unit_amount) values (?, ?, ?, ?)", orders
+				.stream()
+				.flatMap(order -> order.lines()
+					.stream()
+					.map(line -> new Object[] { order.id(), line.sku(), line.quantity(), line.unitPrice().amount() }))
+				.toList());
 	}
 
 	Optional<Order> find(UUID id) {
@@ -153,6 +153,27 @@ class Orders {
 			.param("now", Timestamp.from(order.updatedAt()))
 			.param("id", order.id())
 			.update();
+	}
+
+	/**
+	 * Writes an order's state after a transition if the row is still at
+	 * {@code expectedVersion}; false if it changed meanwhile (nothing written then).
+	 */
+	boolean updateIfVersion(Order order, long expectedVersion) {
+		return this.jdbc.sql("""
+				update orders set status = :status, payment_id = :paymentId, refund_id = :refundId,
+				       cancel_reason = :reason, version = :version, updated_at = :now
+				where id = :id and version = :expected
+				""")
+			.param("status", order.status().name())
+			.param("paymentId", order.paymentId())
+			.param("refundId", order.refundId())
+			.param("reason", order.cancelReason())
+			.param("version", order.version())
+			.param("now", Timestamp.from(order.updatedAt()))
+			.param("id", order.id())
+			.param("expected", expectedVersion)
+			.update() == 1;
 	}
 
 	private Map<UUID, List<OrderLine>> linesOf(Collection<Order> orders) {

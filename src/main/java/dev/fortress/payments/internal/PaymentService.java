@@ -67,8 +67,13 @@ class PaymentService implements PaymentsApi {
 		}
 		Instant now = this.clock.instant();
 		Instant leaseUntil = now.plus(this.properties.lease());
-		boolean ours = this.payments.startCharge(orderId, amount.amount(), amount.currency(), token, now, leaseUntil)
-				|| this.payments.restartCharge(orderId, amount.amount(), token, now, leaseUntil);
+		if (this.payments.startCharge(orderId, amount.amount(), amount.currency(), token, now, leaseUntil)) {
+			// The row is the one just inserted: no need to read it back.
+			Payment started = new Payment(orderId, amount.amount(), amount.currency(), token, Payment.baseKey(orderId),
+					Payment.State.CHARGING, null, null, null, 0, leaseUntil);
+			return count(record(started, chargeWithinBulkhead(started)));
+		}
+		boolean ours = this.payments.restartCharge(orderId, amount.amount(), token, now, leaseUntil);
 		Payment payment = this.payments.find(orderId).orElseThrow();
 		if (payment.amount() != amount.amount() || !payment.currency().equals(amount.currency())) {
 			throw new IllegalArgumentException("Order " + orderId + " was already charged with another amount");
