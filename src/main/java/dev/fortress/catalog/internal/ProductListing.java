@@ -18,6 +18,13 @@ public record ProductListing(CursorPage<Product> products, Map<String, StockLeve
 
 	static final ProductListing EMPTY = new ProductListing(new CursorPage<>(List.of(), null), Map.of());
 
+	/**
+	 * Immutable, because one listing is shared by every request the cache serves it to.
+	 */
+	public ProductListing {
+		stock = Map.copyOf(stock);
+	}
+
 	/** Units of the variant that can still be bought, 0 when it has no stock row. */
 	public int available(Variant variant) {
 		StockLevel level = this.stock.get(variant.sku());
