@@ -17,6 +17,13 @@ public interface InventoryApi {
 	/** Stock of the given SKUs; unknown SKUs are absent from the map. */
 	Map<String, StockLevel> levels(Collection<String> skus);
 
+	/**
+	 * A number that changes after every committed stock write made by this instance (not
+	 * by others): a cache of available units keys its entries with it to drop them the
+	 * moment stock moves here.
+	 */
+	long stockGeneration();
+
 	/** The drop, if it exists. */
 	Optional<DropState> findDrop(UUID dropId);
 

@@ -20,7 +20,6 @@ import dev.fortress.inventory.InventoryApi;
 import dev.fortress.inventory.StockLevel;
 import dev.fortress.platform.Ids;
 import dev.fortress.platform.web.ApiException;
-import dev.fortress.platform.web.CursorPage;
 import dev.fortress.platform.web.ProblemType;
 
 /** Creates, edits and finds products. */
@@ -33,12 +32,16 @@ public class CatalogService implements CatalogApi {
 
 	private final InventoryApi inventory;
 
+	private final ProductPageCache pages;
+
 	private final Clock clock;
 
-	CatalogService(Products products, ProductSearch search, InventoryApi inventory, Clock clock) {
+	CatalogService(Products products, ProductSearch search, InventoryApi inventory, ProductPageCache pages,
+			Clock clock) {
 		this.products = products;
 		this.search = search;
 		this.inventory = inventory;
+		this.pages = pages;
 		this.clock = clock;
 	}
 
@@ -62,6 +65,7 @@ public class CatalogService implements CatalogApi {
 		long minPrice = variants.stream().mapToLong(v -> v.price().amount()).min().orElseThrow();
 		Product product = new Product(Ids.newId(), name.strip(), brand.strip(), description,
 				currencies.iterator().next(), minPrice, 0, now, now, List.of());
+		this.pages.catalogWritten();
 		this.products.insert(product);
 		for (int i = 0; i < variants.size(); i++) {
 			NewVariant variant = variants.get(i);
@@ -80,6 +84,7 @@ public class CatalogService implements CatalogApi {
 	@Transactional
 	public Product update(UUID id, long expectedVersion, String name, String brand, String description) {
 		get(id);
+		this.pages.catalogWritten();
 		if (!this.products.update(id, expectedVersion, name.strip(), brand.strip(), description,
 				this.clock.instant())) {
 			throw new ApiException(ProblemType.PRECONDITION_FAILED, "The product was changed since you read it");
@@ -91,10 +96,13 @@ public class CatalogService implements CatalogApi {
 		return this.products.find(id).orElseThrow(() -> ApiException.notFound("Product"));
 	}
 
-	public CursorPage<Product> search(ProductQuery query) {
-		CursorPage<Product> page = this.search.search(query);
-		Map<UUID, List<Variant>> variants = this.products.variantsOf(page.items().stream().map(Product::id).toList());
-		return page.map(product -> product.withVariants(variants.getOrDefault(product.id(), List.of())));
+	/**
+	 * A page of the public catalog with what is available of each variant: one statement,
+	 * or none when the same page was read within the last second and nothing in the
+	 * catalog or stock has been written here since ({@link ProductPageCache}).
+	 */
+	public ProductListing search(ProductQuery query) {
+		return this.pages.get(query, this.search::search);
 	}
 
 	/** Stock of the variants shown, so a product page can say what is left. */

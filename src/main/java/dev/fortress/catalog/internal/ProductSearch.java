@@ -1,14 +1,23 @@
 package dev.fortress.catalog.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.fortress.catalog.Variant;
+import dev.fortress.inventory.StockLevel;
+import dev.fortress.platform.Money;
 import dev.fortress.platform.web.ApiException;
 import dev.fortress.platform.web.CursorPage;
 import dev.fortress.platform.web.Cursors;
@@ -18,6 +27,10 @@ import dev.fortress.platform.web.Cursors;
  * filters are present; every value is a bind parameter. Text matches either the stemmed
  * words ({@code websearch_to_tsquery}) or the beginnings of words ({@code word:*}), both
  * answered by the one GIN index on {@code search_vector}, ranked with {@code ts_rank}.
+ * <p>
+ * A page is one statement: the products of the page, their variants and the stock of
+ * those variants (read-only; inventory owns and writes the {@code stock} table, ADR
+ * 0047).
  */
 @Repository
 class ProductSearch {
@@ -30,10 +43,10 @@ class ProductSearch {
 		this.jdbc = jdbc;
 	}
 
-	CursorPage<Product> search(ProductQuery query) {
+	ProductListing search(ProductQuery query) {
 		String prefix = prefixQuery(query.q());
 		if (query.q() != null && prefix == null) {
-			return new CursorPage<>(List.of(), null);
+			return ProductListing.EMPTY;
 		}
 		List<String> where = new ArrayList<>();
 		StatementParams params = new StatementParams();
@@ -68,13 +81,22 @@ class ProductSearch {
 		String inner = "select " + Products.COLUMNS + ", " + rank + " as rank from products p"
 				+ (where.isEmpty() ? "" : " where " + String.join(" and ", where));
 		String keyset = keyset(query, params);
-		String sql = "select * from (" + inner + ") p" + (keyset.isEmpty() ? "" : " where " + keyset) + " order by "
+		String page = "select * from (" + inner + ") p" + (keyset.isEmpty() ? "" : " where " + keyset) + " order by "
 				+ orderBy(query.sort()) + " limit :limit";
+		// The page's products first, then their variants and stock joined to just those
+		// rows: one statement, one snapshot. The outer order repeats the page's order
+		// (its columns are the page's) and keeps each product's variants together.
+		String sql = "select p.*, v.sku as v_sku, v.size as v_size, v.price_amount as v_price_amount,"
+				+ " v.price_currency as v_price_currency, s.on_hand as s_on_hand, s.reserved as s_reserved,"
+				+ " s.version as s_version from (" + page + ") p"
+				+ " left join product_variants v on v.product_id = p.id left join stock s on s.sku = v.sku"
+				+ " order by " + orderBy(query.sort()) + ", v.position";
 		params.put("limit", query.limit() + 1);
-		List<Ranked> rows = params.bind(this.jdbc.sql(sql))
-			.query((rs, n) -> new Ranked(Products.MAPPER.mapRow(rs, n), rs.getFloat("rank")))
-			.list();
-		return CursorPage.of(rows, query.limit(), last -> cursor(query.sort(), last)).map(Ranked::product);
+		Rows rows = new Rows();
+		params.bind(this.jdbc.sql(sql)).query(rows);
+		CursorPage<Product> products = CursorPage.of(rows.ranked(), query.limit(), last -> cursor(query.sort(), last))
+			.map(Ranked::product);
+		return new ProductListing(products, rows.stock);
 	}
 
 	/** The sort and keyset condition; fragments only, values are parameters. */
@@ -155,6 +177,50 @@ class ProductSearch {
 	}
 
 	private record Ranked(Product product, float rank) {
+	}
+
+	/**
+	 * Folds the joined rows (one per variant, or one for a product without variants) back
+	 * into products with their variants, in the order the rows come.
+	 */
+	private static final class Rows implements RowCallbackHandler {
+
+		private final Map<UUID, Ranked> products = new LinkedHashMap<>();
+
+		private final Map<UUID, List<Variant>> variants = new HashMap<>();
+
+		private final Map<String, StockLevel> stock = new HashMap<>();
+
+		@Override
+		public void processRow(ResultSet rs) throws SQLException {
+			UUID id = rs.getObject("id", UUID.class);
+			Ranked ranked = this.products.get(id);
+			if (ranked == null) {
+				ranked = new Ranked(Products.MAPPER.mapRow(rs, 0), rs.getFloat("rank"));
+				this.products.put(id, ranked);
+				this.variants.put(id, new ArrayList<>());
+			}
+			String sku = rs.getString("v_sku");
+			if (sku == null) {
+				return;
+			}
+			this.variants.get(id)
+				.add(new Variant(sku, id, ranked.product().name(), rs.getString("v_size"),
+						new Money(rs.getLong("v_price_amount"), rs.getString("v_price_currency"))));
+			int onHand = rs.getInt("s_on_hand");
+			if (!rs.wasNull()) {
+				this.stock.put(sku, new StockLevel(sku, onHand, rs.getInt("s_reserved"), rs.getLong("s_version")));
+			}
+		}
+
+		List<Ranked> ranked() {
+			return this.products.values()
+				.stream()
+				.map(r -> new Ranked(r.product().withVariants(List.copyOf(this.variants.get(r.product().id()))),
+						r.rank()))
+				.toList();
+		}
+
 	}
 
 }

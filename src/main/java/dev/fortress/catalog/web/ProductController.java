@@ -2,6 +2,7 @@ package dev.fortress.catalog.web;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -31,8 +32,10 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.fortress.catalog.internal.CatalogService;
 import dev.fortress.catalog.internal.NewVariant;
 import dev.fortress.catalog.internal.Product;
+import dev.fortress.catalog.internal.ProductListing;
 import dev.fortress.catalog.internal.ProductQuery;
 import dev.fortress.catalog.internal.ProductSort;
+import dev.fortress.inventory.StockLevel;
 import dev.fortress.platform.Money;
 import dev.fortress.platform.web.ApiException;
 import dev.fortress.platform.web.CursorPage;
@@ -81,9 +84,8 @@ class ProductController {
 		String text = blankToNull(q);
 		ProductQuery query = new ProductQuery(text, blankToNull(brand), blankToNull(size), minPrice, maxPrice,
 				ProductSort.parse(sort, text != null), cursor, limit);
-		CursorPage<Product> page = this.catalog.search(query);
-		var stock = this.catalog.stockOf(page.items());
-		return Pages.ok(page.map(product -> ProductView.of(product, stock)));
+		ProductListing listing = this.catalog.search(query);
+		return Pages.ok(listing.products().map(product -> ProductView.of(product, listing::available)));
 	}
 
 	@GetMapping("/{id}")
@@ -108,7 +110,8 @@ class ProductController {
 	}
 
 	private ProductView view(Product product) {
-		return ProductView.of(product, this.catalog.stockOf(List.of(product)));
+		Map<String, StockLevel> stock = this.catalog.stockOf(List.of(product));
+		return ProductView.of(product, v -> stock.containsKey(v.sku()) ? stock.get(v.sku()).available() : 0);
 	}
 
 	private static Money money(MoneyRequest price) {

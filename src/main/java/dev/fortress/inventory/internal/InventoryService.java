@@ -62,6 +62,11 @@ public class InventoryService implements InventoryApi {
 	}
 
 	@Override
+	public long stockGeneration() {
+		return this.stocks.generation().current();
+	}
+
+	@Override
 	public Optional<DropState> findDrop(UUID dropId) {
 		return this.drops.find(dropId);
 	}

@@ -12,8 +12,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import dev.fortress.inventory.StockLevel;
+import dev.fortress.platform.persistence.WriteGeneration;
 
-/** The {@code stock} table: one row per SKU. */
+/**
+ * The {@code stock} table: one row per SKU. Every write goes through here and records
+ * itself in {@link #generation()}, so caches of what is available (the public product
+ * pages) can tell that they are stale.
+ */
 @Repository
 class Stocks {
 
@@ -22,15 +27,31 @@ class Stocks {
 
 	private final JdbcClient jdbc;
 
+	private final WriteGeneration generation = new WriteGeneration();
+
 	Stocks(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Moves on after each committed write of this instance to the {@code stock} table.
+	 */
+	WriteGeneration generation() {
+		return this.generation;
+	}
+
+	private int written(int rows) {
+		if (rows > 0) {
+			this.generation.written();
+		}
+		return rows;
+	}
+
 	boolean insert(String sku, int onHand, Instant now) {
-		return this.jdbc.sql("""
+		return written(this.jdbc.sql("""
 				insert into stock (sku, on_hand, reserved, updated_at) values (:sku, :onHand, 0, :now)
 				on conflict (sku) do nothing
-				""").param("sku", sku).param("onHand", onHand).param("now", Timestamp.from(now)).update() == 1;
+				""").param("sku", sku).param("onHand", onHand).param("now", Timestamp.from(now)).update()) == 1;
 	}
 
 	Optional<StockLevel> find(String sku) {
@@ -72,7 +93,7 @@ class Stocks {
 	 * longer at {@code expectedVersion}; false if so.
 	 */
 	boolean setOnHand(String sku, int onHand, long expectedVersion, Instant now) {
-		return this.jdbc.sql("""
+		return written(this.jdbc.sql("""
 				update stock set on_hand = :onHand, version = version + 1, updated_at = :now
 				where sku = :sku and reserved <= :onHand and version = :version
 				""")
@@ -80,28 +101,28 @@ class Stocks {
 			.param("now", Timestamp.from(now))
 			.param("sku", sku)
 			.param("version", expectedVersion)
-			.update() == 1;
+			.update()) == 1;
 	}
 
 	void addReserved(String sku, int quantity) {
-		this.jdbc.sql("update stock set reserved = reserved + :q, version = version + 1 where sku = :sku")
+		written(this.jdbc.sql("update stock set reserved = reserved + :q, version = version + 1 where sku = :sku")
 			.param("q", quantity)
 			.param("sku", sku)
-			.update();
+			.update());
 	}
 
 	boolean tryReserve(String sku, int quantity) {
-		return this.jdbc.sql("""
+		return written(this.jdbc.sql("""
 				update stock set reserved = reserved + :q, version = version + 1
 				where sku = :sku and on_hand - reserved >= :q
-				""").param("q", quantity).param("sku", sku).update() == 1;
+				""").param("q", quantity).param("sku", sku).update()) == 1;
 	}
 
 	void addOnHandAndReserved(String sku, int onHandDelta, int reservedDelta) {
-		this.jdbc.sql("""
+		written(this.jdbc.sql("""
 				update stock set on_hand = on_hand + :onHand, reserved = reserved + :reserved, version = version + 1
 				where sku = :sku
-				""").param("onHand", onHandDelta).param("reserved", reservedDelta).param("sku", sku).update();
+				""").param("onHand", onHandDelta).param("reserved", reservedDelta).param("sku", sku).update());
 	}
 
 }
