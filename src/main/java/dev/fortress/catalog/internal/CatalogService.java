@@ -20,6 +20,7 @@ import dev.fortress.inventory.InventoryApi;
 import dev.fortress.inventory.StockLevel;
 import dev.fortress.platform.Ids;
 import dev.fortress.platform.web.ApiException;
+import dev.fortress.platform.web.CursorPage;
 import dev.fortress.platform.web.ProblemType;
 
 /** Creates, edits and finds products. */
@@ -97,12 +98,16 @@ public class CatalogService implements CatalogApi {
 	}
 
 	/**
-	 * A page of the public catalog with what is available of each variant: one statement,
-	 * or none when the same page was read within the last second and nothing in the
-	 * catalog or stock has been written here since ({@link ProductPageCache}).
+	 * A page of the public catalog with what is available of each variant: two statements
+	 * (the products with their variants, then their stock from inventory), or none when
+	 * the same page was read within the last second and nothing in the catalog or stock
+	 * has been written here since ({@link ProductPageCache}).
 	 */
 	public ProductListing search(ProductQuery query) {
-		return this.pages.get(query, this.search::search);
+		return this.pages.get(query, q -> {
+			CursorPage<Product> page = this.search.search(q);
+			return new ProductListing(page, stockOf(page.items()));
+		});
 	}
 
 	/** Stock of the variants shown, so a product page can say what is left. */

@@ -1,6 +1,5 @@
 package dev.fortress.catalog.internal;
 
-import java.util.List;
 import java.util.Map;
 
 import dev.fortress.catalog.Variant;
@@ -8,15 +7,12 @@ import dev.fortress.inventory.StockLevel;
 import dev.fortress.platform.web.CursorPage;
 
 /**
- * A page of products with their variants and the stock of those variants, read together
- * in one statement so the page is one consistent snapshot.
+ * A page of products with their variants and the stock of those variants.
  *
  * @param products the page, each product with its variants in their declared order
  * @param stock stock by SKU; a variant without a stock row is absent
  */
 public record ProductListing(CursorPage<Product> products, Map<String, StockLevel> stock) {
-
-	static final ProductListing EMPTY = new ProductListing(new CursorPage<>(List.of(), null), Map.of());
 
 	/**
 	 * Immutable, because one listing is shared by every request the cache serves it to.

@@ -16,7 +16,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import dev.fortress.catalog.Variant;
-import dev.fortress.inventory.StockLevel;
 import dev.fortress.platform.Money;
 import dev.fortress.platform.web.ApiException;
 import dev.fortress.platform.web.CursorPage;
@@ -28,9 +27,8 @@ import dev.fortress.platform.web.Cursors;
  * words ({@code websearch_to_tsquery}) or the beginnings of words ({@code word:*}), both
  * answered by the one GIN index on {@code search_vector}, ranked with {@code ts_rank}.
  * <p>
- * A page is one statement: the products of the page, their variants and the stock of
- * those variants (read-only; inventory owns and writes the {@code stock} table, ADR
- * 0047).
+ * A page is one statement: the products of the page and their variants (the stock of
+ * those variants is inventory's, asked through its API, ADR 0047).
  */
 @Repository
 class ProductSearch {
@@ -43,10 +41,10 @@ class ProductSearch {
 		this.jdbc = jdbc;
 	}
 
-	ProductListing search(ProductQuery query) {
+	CursorPage<Product> search(ProductQuery query) {
 		String prefix = prefixQuery(query.q());
 		if (query.q() != null && prefix == null) {
-			return ProductListing.EMPTY;
+			return new CursorPage<>(List.of(), null);
 		}
 		List<String> where = new ArrayList<>();
 		StatementParams params = new StatementParams();
@@ -83,20 +81,18 @@ class ProductSearch {
 		String keyset = keyset(query, params);
 		String page = "select * from (" + inner + ") p" + (keyset.isEmpty() ? "" : " where " + keyset) + " order by "
 				+ orderBy(query.sort()) + " limit :limit";
-		// The page's products first, then their variants and stock joined to just those
-		// rows: one statement, one snapshot. The outer order repeats the page's order
-		// (its columns are the page's) and keeps each product's variants together.
+		// The page's products first, then their variants joined to just those rows. The
+		// outer order repeats the page's order (its columns are the page's) and keeps
+		// each
+		// product's variants together.
 		String sql = "select p.*, v.sku as v_sku, v.size as v_size, v.price_amount as v_price_amount,"
-				+ " v.price_currency as v_price_currency, s.on_hand as s_on_hand, s.reserved as s_reserved,"
-				+ " s.version as s_version from (" + page + ") p"
-				+ " left join product_variants v on v.product_id = p.id left join stock s on s.sku = v.sku"
-				+ " order by " + orderBy(query.sort()) + ", v.position";
+				+ " v.price_currency as v_price_currency from (" + page + ") p"
+				+ " left join product_variants v on v.product_id = p.id" + " order by " + orderBy(query.sort())
+				+ ", v.position";
 		params.put("limit", query.limit() + 1);
 		Rows rows = new Rows();
 		params.bind(this.jdbc.sql(sql)).query(rows);
-		CursorPage<Product> products = CursorPage.of(rows.ranked(), query.limit(), last -> cursor(query.sort(), last))
-			.map(Ranked::product);
-		return new ProductListing(products, rows.stock);
+		return CursorPage.of(rows.ranked(), query.limit(), last -> cursor(query.sort(), last)).map(Ranked::product);
 	}
 
 	/** The sort and keyset condition; fragments only, values are parameters. */
@@ -189,8 +185,6 @@ class ProductSearch {
 
 		private final Map<UUID, List<Variant>> variants = new HashMap<>();
 
-		private final Map<String, StockLevel> stock = new HashMap<>();
-
 		@Override
 		public void processRow(ResultSet rs) throws SQLException {
 			UUID id = rs.getObject("id", UUID.class);
@@ -207,10 +201,6 @@ class ProductSearch {
 			this.variants.get(id)
 				.add(new Variant(sku, id, ranked.product().name(), rs.getString("v_size"),
 						new Money(rs.getLong("v_price_amount"), rs.getString("v_price_currency"))));
-			int onHand = rs.getInt("s_on_hand");
-			if (!rs.wasNull()) {
-				this.stock.put(sku, new StockLevel(sku, onHand, rs.getInt("s_reserved"), rs.getLong("s_version")));
-			}
 		}
 
 		List<Ranked> ranked() {
