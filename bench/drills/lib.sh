@@ -227,8 +227,10 @@ retry_all_unknown() {
   CLIENT_PIDS=()
 }
 
-sql() { PGPASSWORD=$DB_PASSWORD psql -h 127.0.0.1 -p "$DB_PORT" -U fortress -d postgres -Atq -c "$1"; }
-super_sql() { PGPASSWORD=$SUPER_PASSWORD psql -h 127.0.0.1 -p "$DB_PORT" -U postgres -d postgres -Atq -c "$1"; }
+# The statement goes through standard input: a checker's statement lists every order id of
+# a long run, more than one command-line argument may hold.
+sql() { PGPASSWORD=$DB_PASSWORD psql -h 127.0.0.1 -p "$DB_PORT" -U fortress -d postgres -Atq -v ON_ERROR_STOP=1 -f - <<<"$1"; }
+super_sql() { PGPASSWORD=$SUPER_PASSWORD psql -h 127.0.0.1 -p "$DB_PORT" -U postgres -d postgres -Atq -v ON_ERROR_STOP=1 -f - <<<"$1"; }
 
 # The checker. Compares the final answers ($RUN/final: "key code id", after the clients'
 # retries) and the first answers ($RUN/answers) with the database; sets CHECK (a summary)
