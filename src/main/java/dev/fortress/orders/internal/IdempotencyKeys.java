@@ -107,17 +107,20 @@ class IdempotencyKeys {
 
 	/**
 	 * Of the {@code candidates}, those that still own their record and have no order yet;
-	 * their records stay locked until commit. One statement for a whole batch.
+	 * their records stay locked until commit. One statement for a whole batch, one
+	 * primary-key probe per candidate: joined to the {@code unnest} directly, whose row
+	 * count the planner cannot know, the table was scanned whole once per batch.
 	 */
 	Set<Idempotency.Held> lockUnlinked(Collection<Idempotency.Held> candidates) {
 		return new HashSet<>(this.jdbc.sql("""
 				select k.user_id, k.key, k.locked_until
-				from idempotency_keys k
-				join unnest(cast(:users as uuid[]), cast(:keys as text[]), cast(:leases as timestamptz[]))
+				from unnest(cast(:users as uuid[]), cast(:keys as text[]), cast(:leases as timestamptz[]))
 				     as h (user_id, key, lease)
-				  on k.user_id = h.user_id and k.key = h.key and k.locked_until = h.lease
-				where k.order_id is null
-				for update of k
+				cross join lateral (
+				    select user_id, key, locked_until from idempotency_keys
+				    where user_id = h.user_id and key = h.key and locked_until = h.lease and order_id is null
+				    for update
+				) k
 				""")
 			.param("users", candidates.stream().map(held -> held.userId().toString()).toArray(String[]::new))
 			.param("keys", candidates.stream().map(Idempotency.Held::key).toArray(String[]::new))
