@@ -140,19 +140,7 @@ class Orders {
 	 * never change.
 	 */
 	void update(Order order) {
-		this.jdbc.sql("""
-				update orders set status = :status, payment_id = :paymentId, refund_id = :refundId,
-				       cancel_reason = :reason, version = :version, updated_at = :now
-				where id = :id
-				""")
-			.param("status", order.status().name())
-			.param("paymentId", order.paymentId())
-			.param("refundId", order.refundId())
-			.param("reason", order.cancelReason())
-			.param("version", order.version())
-			.param("now", Timestamp.from(order.updatedAt()))
-			.param("id", order.id())
-			.update();
+		writeState(order, "").update();
 	}
 
 	/**
@@ -160,20 +148,21 @@ class Orders {
 	 * {@code expectedVersion}; false if it changed meanwhile (nothing written then).
 	 */
 	boolean updateIfVersion(Order order, long expectedVersion) {
+		return writeState(order, " and version = :expected").param("expected", expectedVersion).update() == 1;
+	}
+
+	private JdbcClient.StatementSpec writeState(Order order, String condition) {
 		return this.jdbc.sql("""
 				update orders set status = :status, payment_id = :paymentId, refund_id = :refundId,
 				       cancel_reason = :reason, version = :version, updated_at = :now
-				where id = :id and version = :expected
-				""")
+				where id = :id""" + condition)
 			.param("status", order.status().name())
 			.param("paymentId", order.paymentId())
 			.param("refundId", order.refundId())
 			.param("reason", order.cancelReason())
 			.param("version", order.version())
 			.param("now", Timestamp.from(order.updatedAt()))
-			.param("id", order.id())
-			.param("expected", expectedVersion)
-			.update() == 1;
+			.param("id", order.id());
 	}
 
 	private Map<UUID, List<OrderLine>> linesOf(Collection<Order> orders) {

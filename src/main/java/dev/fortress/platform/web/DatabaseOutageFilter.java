@@ -1,6 +1,7 @@
 package dev.fortress.platform.web;
 
 import java.io.IOException;
+import java.sql.SQLException;
 import java.time.Duration;
 
 import jakarta.servlet.FilterChain;
@@ -19,6 +20,7 @@ import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -72,10 +74,24 @@ public class DatabaseOutageFilter extends OncePerRequestFilter {
 		return null;
 	}
 
+	/**
+	 * The database is away: the pool has no connection, the transaction could not begin,
+	 * or the connection was lost (SQLState class {@code 08}, or {@code 57P0x} as when
+	 * PostgreSQL terminates it), also when a failed rollback on the dead connection
+	 * replaced the original failure.
+	 */
 	static boolean isOutage(Throwable ex) {
-		return ex instanceof CannotGetJdbcConnectionException || ex instanceof CannotCreateTransactionException
+		if (ex instanceof CannotGetJdbcConnectionException || ex instanceof CannotCreateTransactionException
 				|| ex instanceof DataAccessResourceFailureException
-				|| ex instanceof TransientDataAccessResourceException || ex instanceof QueryTimeoutException;
+				|| ex instanceof TransientDataAccessResourceException || ex instanceof QueryTimeoutException) {
+			return true;
+		}
+		if (ex instanceof TransactionSystemException failed && failed.getOriginalException() != null
+				&& outage(failed.getOriginalException()) != null) {
+			return true;
+		}
+		String state = ex instanceof SQLException sql ? sql.getSQLState() : null;
+		return state != null && (state.startsWith("08") || state.startsWith("57P0"));
 	}
 
 	/**

@@ -28,7 +28,6 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -238,7 +237,10 @@ class ProblemExceptionHandler {
 			// writer).
 			return refusedValue(state, request);
 		}
-		if (connectionLost(ex)) {
+		if (DatabaseOutageFilter.outage(ex) != null) {
+			// Also when the failure arrives as something else: a failed rollback on the
+			// dead connection that replaced the original failure, or wrapped by the
+			// batched reservation writer.
 			return databaseUnavailable(ex, request);
 		}
 		log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
@@ -274,28 +276,6 @@ class ProblemExceptionHandler {
 	private static String lastNode(String path) {
 		int dot = path.lastIndexOf('.');
 		return dot >= 0 ? path.substring(dot + 1) : path;
-	}
-
-	/**
-	 * Whether the connection was lost (terminated, server shutting down) while the
-	 * failure arrives as something else: the rollback on the closed connection fails
-	 * (Hikari's "Connection is closed", without an SQLState) and replaces the original
-	 * exception, which then only the {@link TransactionSystemException} keeps; or the
-	 * batched writer hands the failure over wrapped. The transaction did not commit: the
-	 * database is away, the request is not wrong.
-	 */
-	private static boolean connectionLost(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			String state = sqlState(cause);
-			if (state == null && cause instanceof TransactionSystemException failed
-					&& failed.getOriginalException() != null) {
-				state = sqlState(failed.getOriginalException());
-			}
-			if (state != null && (state.startsWith("08") || state.startsWith("57P0"))) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private static @Nullable String sqlState(Throwable ex) {
