@@ -9,6 +9,8 @@ import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Service;
@@ -16,6 +18,7 @@ import org.springframework.stereotype.Service;
 import dev.fortress.identity.CurrentUser;
 import dev.fortress.payments.PaymentsApi;
 import dev.fortress.platform.web.ApiException;
+import dev.fortress.platform.web.DatabaseOutageFilter;
 import dev.fortress.platform.web.ProblemType;
 
 /**
@@ -28,6 +31,8 @@ import dev.fortress.platform.web.ProblemType;
  */
 @Service
 public class Checkout {
+
+	private static final Logger log = LoggerFactory.getLogger(Checkout.class);
 
 	private final OrderDrafting drafting;
 
@@ -79,14 +84,14 @@ public class Checkout {
 		Idempotency.Claim.Started started = (Idempotency.Claim.Started) claim;
 		Idempotency.Held held = started.held();
 		if (started.orderId() != null) {
-			return paid(this.settlement.pay(this.orders.find(started.orderId()).orElseThrow(), held));
+			return pay(this.orders.find(started.orderId()).orElseThrow(), held);
 		}
 		refuseWhilePaymentsAreDown(unclaimed, held);
 		Reservation reservation = reserve(strategy, unclaimed.claimedWith(held), held);
 		if (reservation instanceof Reservation.Placed placed) {
 			// A free order was paid, and its key completed, when it was placed.
 			return placed.order().status() == OrderStatus.PAID ? OrderView.of(placed.order())
-					: paid(this.settlement.pay(placed.order(), held));
+					: pay(placed.order(), held);
 		}
 		ApiException problem = CheckoutProblems.of(reservation);
 		if (reservation instanceof Reservation.Refused) {
@@ -137,6 +142,29 @@ public class Checkout {
 		finally {
 			sample.stop(
 					this.meters.timer("fortress.orders.reservation", "strategy", strategy.name(), "outcome", outcome));
+		}
+	}
+
+	/**
+	 * Pays an order that exists. If the database goes away meanwhile (the pool runs dry
+	 * under a burst, the connection is lost), the buyer is not told {@code 503}, which
+	 * says nothing happened: the order is placed and holds its units, so the answer is
+	 * the order as {@code PENDING_PAYMENT}, as for a charge whose outcome is unknown. The
+	 * key stays with the order: a retry with it resumes the payment, and the sweeper
+	 * re-drives the order if nobody retries.
+	 */
+	private OrderView pay(Order order, Idempotency.Held held) {
+		try {
+			return paid(this.settlement.pay(order, held));
+		}
+		catch (RuntimeException ex) {
+			Throwable outage = DatabaseOutageFilter.outage(ex);
+			if (outage == null) {
+				throw ex;
+			}
+			log.warn("Order {} is placed but could not be paid now, the database is unavailable ({}); "
+					+ "answered PENDING_PAYMENT", order.id(), outage.getMessage());
+			return OrderView.of(order);
 		}
 	}
 

@@ -8,6 +8,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +66,7 @@ public class DatabaseOutageFilter extends OncePerRequestFilter {
 	}
 
 	/** The database-unavailable failure in {@code ex}'s causes, or {@code null}. */
-	static Throwable outage(Throwable ex) {
+	public static @Nullable Throwable outage(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (isOutage(cause)) {
 				return cause;
