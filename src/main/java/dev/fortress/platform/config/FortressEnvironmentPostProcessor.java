@@ -17,7 +17,6 @@ import org.springframework.util.StringUtils;
  * Spring Boot properties, before logging and the web server are configured:
  * <ul>
  * <li>{@code FORTRESS_LOG_FORMAT=json} switches console logs to structured JSON;</li>
- * <li>virtual threads are switched on when the JVM is 21 or newer;</li>
  * <li>{@code FORTRESS_TRUSTED_PROXIES} becomes Tomcat's remote-IP valve configuration, so
  * {@code X-Forwarded-For} is believed only when the direct peer is a listed proxy;</li>
  * <li>{@code FORTRESS_OTLP_ENDPOINT} switches OpenTelemetry export on.</li>
@@ -34,9 +33,6 @@ public class FortressEnvironmentPostProcessor implements EnvironmentPostProcesso
 		Map<String, Object> derived = new HashMap<>();
 		if ("json".equalsIgnoreCase(environment.getProperty("FORTRESS_LOG_FORMAT", "text").trim())) {
 			derived.put("logging.structured.format.console", "logstash");
-		}
-		if (Runtime.version().feature() >= 21) {
-			derived.put("spring.threads.virtual.enabled", "true");
 		}
 		derived.put("server.forward-headers-strategy", "native");
 		derived.put("server.tomcat.remoteip.internal-proxies",
