@@ -9,6 +9,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
@@ -52,12 +53,29 @@ class RateLimitFilter extends OncePerRequestFilter {
 
 	private final Problems problems;
 
+	// The policies and their RateLimit-Policy values never change: built once, not per
+	// request (formatting them was a visible share of a cheap request's CPU).
+	private final RateLimitPolicy authPolicy;
+
+	private final RateLimitPolicy apiPolicy;
+
+	private final String authPolicyHeader;
+
+	private final String apiPolicyHeader;
+
+	/** The resolver once looked up: asking the bean factory per request costs CPU. */
+	private volatile @Nullable Optional<RequestPrincipalResolver> resolver;
+
 	RateLimitFilter(RateLimiter limiter, RateLimitProperties properties,
 			ObjectProvider<RequestPrincipalResolver> principals, Problems problems) {
 		this.limiter = limiter;
 		this.properties = properties;
 		this.principals = principals;
 		this.problems = problems;
+		this.authPolicy = properties.authPolicy();
+		this.apiPolicy = properties.apiPolicy();
+		this.authPolicyHeader = this.authPolicy.header();
+		this.apiPolicyHeader = this.apiPolicy.header();
 	}
 
 	@Override
@@ -70,17 +88,20 @@ class RateLimitFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		RateLimitPolicy policy;
+		String policyHeader;
 		String key;
 		if (isCredentialPath(RoutedPath.of(request))) {
-			policy = this.properties.authPolicy();
+			policy = this.authPolicy;
+			policyHeader = this.authPolicyHeader;
 			key = "ip:" + request.getRemoteAddr();
 		}
 		else {
-			policy = this.properties.apiPolicy();
-			key = principal(request).map(user -> "user:" + user).orElse("ip:" + request.getRemoteAddr());
+			policy = this.apiPolicy;
+			policyHeader = this.apiPolicyHeader;
+			key = principal(request).map(user -> "user:" + user).orElseGet(() -> "ip:" + request.getRemoteAddr());
 		}
 		RateLimiter.Decision decision = this.limiter.tryConsume(key, policy);
-		response.setHeader("RateLimit-Policy", policy.header());
+		response.setHeader("RateLimit-Policy", policyHeader);
 		response.setHeader("RateLimit", decision.header(policy));
 		if (!decision.allowed()) {
 			this.problems.write(response,
@@ -97,8 +118,13 @@ class RateLimitFilter extends OncePerRequestFilter {
 	}
 
 	private Optional<String> principal(HttpServletRequest request) {
-		RequestPrincipalResolver resolver = this.principals.getIfAvailable();
-		return resolver != null ? resolver.verifiedPrincipal(request) : Optional.empty();
+		Optional<RequestPrincipalResolver> known = this.resolver;
+		if (known == null) {
+			// a lookup that races another one finds the same singleton
+			known = Optional.ofNullable(this.principals.getIfAvailable());
+			this.resolver = known;
+		}
+		return known.isPresent() ? known.get().verifiedPrincipal(request) : Optional.empty();
 	}
 
 }

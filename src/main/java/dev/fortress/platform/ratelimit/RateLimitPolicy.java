@@ -16,7 +16,7 @@ public record RateLimitPolicy(String name, long capacity, Duration window) {
 
 	/** The IETF draft's {@code RateLimit-Policy} field value. */
 	public String header() {
-		return "\"%s\";q=%d;w=%d".formatted(this.name, this.capacity, this.window.toSeconds());
+		return "\"" + this.name + "\";q=" + this.capacity + ";w=" + this.window.toSeconds();
 	}
 
 }

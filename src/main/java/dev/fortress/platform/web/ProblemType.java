@@ -37,10 +37,14 @@ public enum ProblemType {
 
 	private final HttpStatus status;
 
+	/** Parsed once: every problem carries it, and a URI is immutable. */
+	private final URI uri;
+
 	ProblemType(String slug, String title, HttpStatus status) {
 		this.slug = slug;
 		this.title = title;
 		this.status = status;
+		this.uri = URI.create(BASE + slug);
 	}
 
 	public String slug() {
@@ -56,7 +60,7 @@ public enum ProblemType {
 	}
 
 	public URI uri() {
-		return URI.create(BASE + this.slug);
+		return this.uri;
 	}
 
 	/** The generic type for a status that has no more specific one. */

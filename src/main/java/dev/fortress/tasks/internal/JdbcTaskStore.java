@@ -125,6 +125,15 @@ class JdbcTaskStore implements TaskStore {
 	}
 
 	@Override
+	public List<Listed> searchWithCommentCounts(TaskSearch search) {
+		TaskSearchSql sql = new TaskSearchSql(search);
+		return this.jdbc.sql(sql.sqlWithCommentCounts())
+			.params(sql.params())
+			.query((rs, row) -> new Listed(TaskRows.MAPPER.mapRow(rs, row), rs.getInt("comment_count")))
+			.list();
+	}
+
+	@Override
 	public int countInProject(UUID projectId) {
 		return this.jdbc.sql("select count(*) from tasks where project_id = :projectId")
 			.param("projectId", projectId)

@@ -116,12 +116,12 @@ public class TaskService {
 			visible = this.access.visibleProjects(user);
 		}
 		TaskCursor after = TaskCursor.decode(query.cursor(), query.sort());
-		List<Task> rows = this.store.search(new TaskSearch(visible, query.projectId(), query.status(), query.priority(),
-				query.type(), query.categoryId(), query.assigneeId(), query.label(), TaskFactory.blankToNull(query.q()),
-				query.dueBefore(), query.sort(), after, query.limit() + 1));
-		CursorPage<Task> page = CursorPage.of(rows, query.limit(),
-				task -> TaskCursor.after(query.sort(), task).encode());
-		return new CursorPage<>(this.views.of(page.items()), page.nextCursor());
+		List<TaskStore.Listed> rows = this.store.searchWithCommentCounts(new TaskSearch(visible, query.projectId(),
+				query.status(), query.priority(), query.type(), query.categoryId(), query.assigneeId(), query.label(),
+				TaskFactory.blankToNull(query.q()), query.dueBefore(), query.sort(), after, query.limit() + 1));
+		CursorPage<TaskStore.Listed> page = CursorPage.of(rows, query.limit(),
+				listed -> TaskCursor.after(query.sort(), listed.task()).encode());
+		return new CursorPage<>(this.views.listed(page.items()), page.nextCursor());
 	}
 
 	/** The task if the caller may see its project; 404 otherwise (no existence leak). */

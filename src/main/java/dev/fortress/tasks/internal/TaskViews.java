@@ -12,11 +12,14 @@ import org.springframework.stereotype.Component;
 import dev.fortress.identity.IdentityApi;
 import dev.fortress.identity.UserSummary;
 import dev.fortress.tasks.api.TaskView;
+import dev.fortress.tasks.internal.TaskStore.Listed;
 
 /**
  * Turns tasks into what readers see: the task's fields plus its assignee's name and its
  * comment count. A list of any length costs two statements (names through
- * {@link IdentityApi#findUsers}, counts for all ids at once), never one per task.
+ * {@link IdentityApi#findUsers}, counts for all ids at once), never one per task; a list
+ * read with its counts ({@link TaskStore#searchWithCommentCounts}) only the first, and
+ * none when no task is assigned.
  */
 @Component
 class TaskViews {
@@ -39,10 +42,21 @@ class TaskViews {
 			return List.of();
 		}
 		Map<UUID, Integer> comments = this.store.commentCounts(tasks.stream().map(Task::id).toList());
-		Map<UUID, UserSummary> assignees = this.identity.findUsers(
-				tasks.stream().map(task -> task.state().assigneeId()).filter(Objects::nonNull).distinct().toList());
+		return listed(tasks.stream().map(task -> new Listed(task, comments.getOrDefault(task.id(), 0))).toList());
+	}
+
+	/** Tasks whose comment counts were read with them: only the names are looked up. */
+	List<TaskView> listed(List<Listed> tasks) {
+		if (tasks.isEmpty()) {
+			return List.of();
+		}
+		Map<UUID, UserSummary> assignees = this.identity.findUsers(tasks.stream()
+			.map(listed -> listed.task().state().assigneeId())
+			.filter(Objects::nonNull)
+			.distinct()
+			.toList());
 		return tasks.stream()
-			.map(task -> view(task, assignees.get(task.state().assigneeId()), comments.getOrDefault(task.id(), 0)))
+			.map(listed -> view(listed.task(), assignees.get(listed.task().state().assigneeId()), listed.comments()))
 			.toList();
 	}
 

@@ -1,5 +1,6 @@
 package dev.fortress.identity.internal;
 
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,6 +89,19 @@ class VerifiedTokensTests {
 		this.now = NOW.plus(Duration.ofMinutes(16));
 		assertThatExceptionOfType(JwtValidationException.class).isThrownBy(() -> tokens.decode("token-a"));
 		assertThat(this.verifications).hasValue(1);
+	}
+
+	@Test
+	void aTextIsHashedOncePerThreadNotOncePerCall() throws Exception {
+		String text = "header.payload.signature";
+		assertThat(VerifiedTokens.digest(new String(text))).isSameAs(VerifiedTokens.digest(text))
+			.isEqualTo(VerifiedTokens.digest("header.payload.signature"));
+		assertThat(VerifiedTokens.digest("header.payload.signaturf")).isNotEqualTo(VerifiedTokens.digest(text));
+		ByteBuffer[] other = new ByteBuffer[1];
+		Thread thread = new Thread(() -> other[0] = VerifiedTokens.digest(text));
+		thread.start();
+		thread.join();
+		assertThat(other[0]).isEqualTo(VerifiedTokens.digest(text));
 	}
 
 }

@@ -135,6 +135,9 @@ abstract class TaskStoreContract {
 		assertThat(store().comments(a.id())).containsExactly(first, second);
 		assertThat(store().commentCounts(List.of(a.id(), b.id(), c.id()))).isEqualTo(Map.of(a.id(), 2, b.id(), 1));
 		assertThat(store().commentCounts(List.of())).isEmpty();
+		assertThat(store().searchWithCommentCounts(TaskSearch.ofProject(project, null, 10)))
+			.containsExactly(new TaskStore.Listed(c, 0), new TaskStore.Listed(b, 1), new TaskStore.Listed(a, 2));
+		assertThat(store().searchWithCommentCounts(TaskSearch.ofProject(newProject(), null, 10))).isEmpty();
 	}
 
 	@Test
