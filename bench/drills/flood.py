@@ -11,12 +11,16 @@ only, flood. During a flood (or the phase of one kind), other threads
     never ends, truncated and deeply nested JSON.
 Prints one JSON object: acknowledged orders per second of each phase, the flood's answers
 by status, and the goodput ratios (flood phases, and each kind alone, over the quiet phases).
+Given the server's process id, it also reports what each phase cost in CPU, the server's
+and this generator's (which runs on the same cores), and from the bodies-only phase what
+one refused body costs each of them beyond the orders of that phase.
 
 Plain Python (no dependencies) with raw sockets for the bodies no client library sends.
 """
 
 import http.client
 import json
+import os
 import resource
 import socket
 import sys
@@ -28,6 +32,7 @@ sku, run_dir, phase = sys.argv[3], sys.argv[4], float(sys.argv[5])
 login_threads, body_threads = int(sys.argv[6]), int(sys.argv[7])
 tokens = [line.strip() for line in open(run_dir + "/tokens") if line.strip()]
 flood_email, password = sys.argv[8], sys.argv[9]
+app_pid = int(sys.argv[10]) if len(sys.argv) > 10 else None
 
 # "flood" is both kinds at once (the pass criterion); "logins" and "bodies" one kind alone,
 # to tell which of them costs the checkouts their goodput.
@@ -37,12 +42,33 @@ login_flood = threading.Event()
 body_flood = threading.Event()
 flood_answers = {}
 flood_lock = threading.Lock()
+sent = {"login": 0, "body": 0}
 
 
 def count(kind, status):
     with flood_lock:
         flood_answers.setdefault(kind, {}).setdefault(str(status), 0)
         flood_answers[kind][str(status)] += 1
+        sent["login" if kind == "login" else "body"] += 1
+
+
+def app_cpu():
+    """The server's CPU seconds so far (user and system, all its threads)."""
+    if app_pid is None:
+        return 0.0
+    fields = open("/proc/%d/stat" % app_pid).read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def own_cpu():
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def snapshot():
+    with flood_lock:
+        counts = dict(sent)
+    return time.time(), app_cpu(), own_cpu(), counts
 
 
 def connection():
@@ -167,9 +193,9 @@ for name in PHASES:
             event.set()
         else:
             event.clear()
-    started = time.time()
+    before = snapshot()
     time.sleep(phase)
-    edges.append((name, started, time.time()))
+    edges.append((name, before, snapshot()))
 login_flood.clear()
 body_flood.clear()
 stop.set()
@@ -182,7 +208,10 @@ for n in range(1, len(tokens) + 1):
         fields = line.split()
         if fields[1] == "201":
             acked.append(float(fields[5]))
-rates = [(name, sum(1 for t in acked if a < t <= b) / (b - a)) for name, a, b in edges]
+rates = [(name, sum(1 for t in acked if a[0] < t <= b[0]) / (b[0] - a[0])) for name, a, b in edges]
+# Per phase: seconds, orders, the server's and the generator's CPU seconds, bodies sent.
+costs = [(name, b[0] - a[0], sum(1 for t in acked if a[0] < t <= b[0]), b[1] - a[1], b[2] - a[2],
+          b[3]["body"] - a[3]["body"]) for name, a, b in edges]
 
 
 def mean(kind):
@@ -191,10 +220,26 @@ def mean(kind):
 
 
 quiet, flood = mean("quiet"), mean("flood")
+
+
+def per_body_ms(column):
+    """CPU (ms) of one refused body in the bodies-only phase beyond what its orders cost
+    at the quiet phases' CPU per order (column 3: the server's, 4: the generator's)."""
+    quiet_costs = [c for c in costs[1:] if c[0] == "quiet"]
+    orders = sum(c[2] for c in quiet_costs)
+    per_order = sum(c[column] for c in quiet_costs) / orders if orders else 0.0
+    name, _, orders, *cpu = next(c for c in costs if c[0] == "bodies")
+    bodies = cpu[2]
+    return round((cpu[column - 3] - orders * per_order) * 1000 / bodies, 2) if bodies else 0.0
+
+
 ratio = flood / quiet if quiet else 0.0
 usage = resource.getrusage(resource.RUSAGE_SELF)
 print(json.dumps({"phases": [[name, round(r, 1)] for name, r in rates], "quiet": round(quiet, 1),
                   "flood": round(flood, 1), "ratio": round(ratio, 3),
                   "logins_ratio": round(mean("logins") / quiet if quiet else 0.0, 3),
                   "bodies_ratio": round(mean("bodies") / quiet if quiet else 0.0, 3), "answers": flood_answers,
-                  "client_cpu_s": round(usage.ru_utime + usage.ru_stime, 1)}))
+                  "client_cpu_s": round(usage.ru_utime + usage.ru_stime, 1),
+                  "cores": [[name, round(app / s, 2), round(own / s, 2)] for name, s, _, app, own, _ in costs],
+                  "bodies_per_s": round(next(c[5] / c[1] for c in costs if c[0] == "bodies"), 1),
+                  "app_ms_per_body": per_body_ms(3), "generator_ms_per_body": per_body_ms(4)}))

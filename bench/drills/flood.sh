@@ -9,7 +9,8 @@
 # endless chunked body, deeply nested and truncated JSON. Passes when the checkouts keep at
 # least 80 % of their goodput (flood phases over quiet phases, measured side by side), the
 # server is up afterwards with no OutOfMemoryError in its log, no 5xx other than 503, and
-# the checker (bench/drills/lib.sh) holds.
+# the checker (bench/drills/lib.sh) holds. Reports the CPU of each phase (the server's and
+# the generator's, which shares the cores) and what one refused body costs each of them.
 #
 # Usage: bench/drills/flood.sh [--quick]   (exits 1 on FAIL)
 # Tunables (environment): JAR, BUYERS (16), LOGINS (32), BODIES (8), PHASE (15 s; 8 with --quick),
@@ -44,7 +45,7 @@ log "uptime: $(uptime | sed 's/.*load/load/')"
 log "$BUYERS buyers; phases of ${PHASE}s: warm-up quiet flood quiet logins quiet bodies quiet flood quiet; flood: $LOGINS login threads, $BODIES bad-body threads"
 cpu_before=$(awk '{print $14 + $15}' "/proc/$APP_PID/stat")
 python3 bench/drills/flood.py 127.0.0.1 "$PORT" "$SKU" "$RUN" "$PHASE" "$LOGINS" "$BODIES" flood@example.com "$PASSWORD" \
-  >"$RUN/flood.json"
+  "$APP_PID" >"$RUN/flood.json"
 cpu_app=$(echo "($(awk '{print $14 + $15}' "/proc/$APP_PID/stat") - $cpu_before) / $(getconf CLK_TCK)" | bc)
 log "result: $(cat "$RUN/flood.json")"
 log "uptime: $(uptime | sed 's/.*load/load/')"
@@ -68,7 +69,8 @@ awk -v r="$ratio" -v m="$MIN_RATIO" 'BEGIN {exit !(r >= m)}' ||
 status=0
 verdict "" "$CHECK; goodput quiet $(jq .quiet "$RUN/flood.json")/s, flooded $(jq .flood "$RUN/flood.json")/s," \
   "ratio $ratio (logins alone $(jq .logins_ratio "$RUN/flood.json"), bodies alone $(jq .bodies_ratio "$RUN/flood.json")), server up $alive, OutOfMemoryError $oom, max RSS $((${rss_max:-0} / 1024)) MB, app CPU ${cpu_app}s," \
-  "load generator CPU $(jq .client_cpu_s "$RUN/flood.json")s" ||
+  "load generator CPU $(jq .client_cpu_s "$RUN/flood.json")s; bodies alone $(jq .bodies_per_s "$RUN/flood.json")/s," \
+  "each $(jq .app_ms_per_body "$RUN/flood.json") ms of server CPU and $(jq .generator_ms_per_body "$RUN/flood.json") ms of generator CPU" ||
   status=1
 stop_app || status=1
 if [ "$status" -eq 0 ]; then log "flood drill: PASS"; else log "flood drill: FAIL"; fi

@@ -1,7 +1,11 @@
 package dev.fortress.platform;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +16,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
@@ -132,6 +137,75 @@ class GatesIntegrationTests extends IntegrationTest {
 		String fine = "{\"text\":\"" + "x".repeat(1000) + "\"}";
 		assertThat(this.http.post("/api/v1/test-failures/echo", fine).token(this.user.accessToken()).send().status())
 			.isEqualTo(200);
+	}
+
+	/**
+	 * A refused body is not drained: Tomcat reads at most {@code max-swallow-size} of
+	 * what follows before it closes the connection, so a client streaming junk costs the
+	 * server little, and still gets its problem answer first. The client's send buffer is
+	 * kept small so that what it manages to write is what the server read plus little in
+	 * flight: under 1 MiB (the old 2 MB swallow let it write more than 2 MB).
+	 */
+	@Test
+	void aRefusedBodyIsNotDrainedAndTheConnectionClosesAfterTheProblem() throws Exception {
+		String head = "POST /api/v1/test-failures/echo HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+				+ "Authorization: Bearer " + this.user.accessToken() + "\r\n";
+		byte[] junk = "x".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+		byte[] chunk = ("10000\r\n" + "x".repeat(64 * 1024) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+		Refused declared = sendRefused(head + "Content-Length: 67108864\r\n\r\n", junk);
+		assertThat(declared.answer()).startsWith("HTTP/1.1 413")
+			.contains("Connection: close")
+			.contains("application/problem+json")
+			.contains("payload-too-large");
+		assertThat(declared.written()).isLessThan(1024 * 1024);
+		Refused chunked = sendRefused(head + "Transfer-Encoding: chunked\r\n\r\n", chunk);
+		assertThat(chunked.answer()).startsWith("HTTP/1.1 400")
+			.contains("Connection: close")
+			.contains("application/problem+json")
+			.contains("malformed-request");
+		assertThat(chunked.written()).isLessThan(1024 * 1024);
+	}
+
+	/**
+	 * Sends the head, then the same bytes over and over (up to 64 MiB) until the server
+	 * closes the connection; returns what the server answered and how much was written.
+	 */
+	private Refused sendRefused(String head, byte[] junk) throws Exception {
+		try (Socket socket = new Socket()) {
+			socket.setSendBufferSize(64 * 1024);
+			socket.setSoTimeout(10_000);
+			socket.connect(new InetSocketAddress("localhost", this.port));
+			socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+			AtomicLong written = new AtomicLong();
+			Thread writer = new Thread(() -> {
+				try {
+					while (written.get() < 64L * 1024 * 1024) {
+						socket.getOutputStream().write(junk);
+						written.addAndGet(junk.length);
+					}
+				}
+				catch (IOException closed) {
+					// the server closed the connection: what we wanted
+				}
+			});
+			writer.start();
+			// Read until the server closes; a reset after the answer ends the read, too.
+			ByteArrayOutputStream answer = new ByteArrayOutputStream();
+			byte[] buffer = new byte[8192];
+			try {
+				for (int n; (n = socket.getInputStream().read(buffer)) >= 0;) {
+					answer.write(buffer, 0, n);
+				}
+			}
+			catch (SocketException reset) {
+				// the answer came before the reset
+			}
+			writer.join(10_000);
+			return new Refused(answer.toString(StandardCharsets.UTF_8), written.get());
+		}
+	}
+
+	record Refused(String answer, long written) {
 	}
 
 	@Test
