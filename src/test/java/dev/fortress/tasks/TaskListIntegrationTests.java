@@ -139,13 +139,16 @@ class TaskListIntegrationTests extends TaskForgeTest {
 		int one = statementsFor(owner, "/api/v1/tasks?projectId=" + project + "&limit=1", 1);
 		int hundred = statementsFor(owner, "/api/v1/tasks?projectId=" + project + "&limit=100", 100);
 		// the project check, the page (labels and comment counts in the same statement)
-		// and
-		// the assignees' names; the counts were a statement of their own before
+		// and the assignees' names; the counts were a statement of their own before
 		assertThat(one).as("the counter sees real statements").isPositive().isLessThanOrEqualTo(3);
 		assertThat(hundred).isEqualTo(one);
 		int filtered = statementsFor(owner,
 				"/api/v1/tasks?projectId=" + project + "&limit=100&label=alpha&sort=priority", 100);
 		assertThat(filtered).isEqualTo(one);
+		// without a project: the caller's memberships are read in the page's statement,
+		// so the page and the names; the memberships were a statement of their own before
+		int mine = statementsFor(owner, "/api/v1/tasks?limit=100", 100);
+		assertThat(mine).isEqualTo(one - 1);
 	}
 
 	private int statementsFor(LoggedIn user, String path, int expectedItems) {

@@ -34,6 +34,7 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 import dev.fortress.platform.config.FortressProperties;
 import dev.fortress.platform.web.PublicEndpoints;
@@ -86,6 +87,21 @@ class SecurityConfiguration {
 				required(JwtClaimNames.SUB), required(JwtClaimNames.JTI), required(JwtClaimNames.IAT));
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
 		return new VerifiedTokens(decoder, timestamps);
+	}
+
+	/**
+	 * Spring Security's strict firewall with its own defaults, except that the characters
+	 * of header names, header values and parameter names are checked by
+	 * {@link FirewallCharacters} (the same rule) instead of a regular expression per
+	 * character.
+	 */
+	@Bean
+	StrictHttpFirewall httpFirewall() {
+		StrictHttpFirewall firewall = new StrictHttpFirewall();
+		firewall.setAllowedHeaderNames(FirewallCharacters::assignedNotControl);
+		firewall.setAllowedHeaderValues(FirewallCharacters::headerValue);
+		firewall.setAllowedParameterNames(FirewallCharacters::assignedNotControl);
+		return firewall;
 	}
 
 	@Bean

@@ -8,7 +8,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import dev.fortress.tasks.api.Comment;
@@ -28,6 +30,21 @@ class MemoryTaskStore implements TaskStore {
 	private final Map<UUID, List<Comment>> comments = new HashMap<>();
 
 	private final Object lock = new Object();
+
+	/**
+	 * The projects a member belongs to, for a search by member: memberships are not tasks
+	 * and live in {@code project_members} whichever task store is chosen.
+	 */
+	private final Function<UUID, Set<UUID>> projectsOf;
+
+	/** A store for tests that search by project: every member sees no project. */
+	MemoryTaskStore() {
+		this(member -> Set.of());
+	}
+
+	MemoryTaskStore(Function<UUID, Set<UUID>> projectsOf) {
+		this.projectsOf = projectsOf;
+	}
 
 	@Override
 	public void insert(Task task, TaskVersion created) {
@@ -100,8 +117,18 @@ class MemoryTaskStore implements TaskStore {
 	@Override
 	public List<Task> search(TaskSearch search) {
 		synchronized (this.lock) {
-			return new MemoryTaskSearch(search).apply(this.tasks.values());
+			return new MemoryTaskSearch(byProjects(search)).apply(this.tasks.values());
 		}
+	}
+
+	private TaskSearch byProjects(TaskSearch search) {
+		UUID member = search.member();
+		if (member == null) {
+			return search;
+		}
+		return new TaskSearch(this.projectsOf.apply(member), search.projectId(), search.status(), search.priority(),
+				search.type(), search.categoryId(), search.assigneeId(), search.label(), search.q(), search.dueBefore(),
+				search.sort(), search.after(), search.fetch());
 	}
 
 	@Override

@@ -1,7 +1,6 @@
 package dev.fortress.tasks.internal;
 
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -75,9 +74,13 @@ public class ProjectAccess {
 		return account != null && !account.disabled() && account.role() != Role.VIEWER;
 	}
 
-	/** The projects whose tasks the caller may list; {@code null} means all (admins). */
-	@Nullable Set<UUID> visibleProjects(CurrentUser user) {
-		return user.isAdmin() ? null : this.members.projectsOf(user.id());
+	/**
+	 * Whose projects' tasks the caller may list: their own (a search by member, which
+	 * reads the memberships in the page's statement); {@code null} means all projects
+	 * (admins).
+	 */
+	@Nullable UUID listsAsMember(CurrentUser user) {
+		return user.isAdmin() ? null : user.id();
 	}
 
 	boolean isMember(UUID projectId, UUID userId) {

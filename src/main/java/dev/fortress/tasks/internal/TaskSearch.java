@@ -12,14 +12,24 @@ import dev.fortress.tasks.api.TaskStatus;
 import dev.fortress.tasks.api.TaskType;
 
 /**
- * A task list query as the store sees it: already restricted to the projects the caller
- * may see ({@code null} = all, for admins), the optional filters, the sort, the position
- * and how many rows to fetch (page size + 1, to know whether there is more).
+ * A task list query as the store sees it: restricted to the projects the caller may see,
+ * given either as a set ({@code visibleProjects}) or as the member whose projects they
+ * are ({@code member}, which the store resolves in the same statement as the page); both
+ * {@code null} = all, for admins. Then the optional filters, the sort, the position and
+ * how many rows to fetch (page size + 1, to know whether there is more).
  */
 record TaskSearch(@Nullable Set<UUID> visibleProjects, @Nullable UUID projectId, @Nullable TaskStatus status,
 		@Nullable Priority priority, @Nullable TaskType type, @Nullable UUID categoryId, @Nullable UUID assigneeId,
 		@Nullable String label, @Nullable String q, @Nullable LocalDate dueBefore, TaskSort sort,
-		@Nullable TaskCursor after, int fetch) {
+		@Nullable TaskCursor after, int fetch, @Nullable UUID member) {
+
+	TaskSearch(@Nullable Set<UUID> visibleProjects, @Nullable UUID projectId, @Nullable TaskStatus status,
+			@Nullable Priority priority, @Nullable TaskType type, @Nullable UUID categoryId, @Nullable UUID assigneeId,
+			@Nullable String label, @Nullable String q, @Nullable LocalDate dueBefore, TaskSort sort,
+			@Nullable TaskCursor after, int fetch) {
+		this(visibleProjects, projectId, status, priority, type, categoryId, assigneeId, label, q, dueBefore, sort,
+				after, fetch, null);
+	}
 
 	/** All tasks of one project in creation order, for exports. */
 	static TaskSearch ofProject(UUID projectId, @Nullable TaskCursor after, int fetch) {

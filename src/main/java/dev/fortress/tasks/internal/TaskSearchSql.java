@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The SQL of one task list query, assembled from fixed fragments (one per filter the
  * caller gave) with every value bound as a parameter. Labels come in the same statement,
@@ -22,25 +24,40 @@ final class TaskSearchSql {
 	private final String orderBy;
 
 	/**
-	 * Whether the page is read project by project (a member of several projects): see
-	 * {@link #sql()}.
+	 * Where the projects of a page read project by project come from: {@code null} (one
+	 * statement over {@code tasks}), the bound array of visible projects, or the caller's
+	 * rows in {@code project_members}; see {@link #sql()}.
 	 */
-	private final boolean perProject;
+	private final @Nullable String projects;
 
 	TaskSearchSql(TaskSearch search) {
 		Set<UUID> visible = search.visibleProjects();
-		this.perProject = visible != null && visible.size() > 1;
-		if (visible != null && visible.size() == 1) {
-			// an equality, not "= any(array)": only then does the planner walk the
-			// (project, sort key) index in order and stop after one page
-			add("t.project_id = :visible", "visible", visible.iterator().next());
+		UUID member = search.member();
+		if (member != null && visible != null) {
+			throw new IllegalArgumentException("Visible projects are given by a set or by a member, not both");
 		}
-		else if (this.perProject) {
+		if (member != null) {
+			// the membership look-up is part of the page's statement: a round trip less
+			// per page, and the projects are read exactly as for a given set of them
+			this.projects = "project_members v";
+			this.where.add("t.project_id = v.project_id");
+			this.params.put("member", member);
+		}
+		else if (visible != null && visible.size() > 1) {
+			this.projects = "unnest(cast(:visible as uuid[])) as v(project_id)";
 			this.where.add("t.project_id = v.project_id");
 			this.params.put("visible", visible.toArray(UUID[]::new));
 		}
-		else if (visible != null) {
-			this.where.add("false");
+		else {
+			this.projects = null;
+			if (visible != null && visible.size() == 1) {
+				// an equality, not "= any(array)": only then does the planner walk the
+				// (project, sort key) index in order and stop after one page
+				add("t.project_id = :visible", "visible", visible.iterator().next());
+			}
+			else if (visible != null) {
+				this.where.add("false");
+			}
 		}
 		if (search.projectId() != null) {
 			add("t.project_id = :projectId", "projectId", search.projectId());
@@ -114,7 +131,9 @@ final class TaskSearchSql {
 	 * of them, each an ordered walk of that project's index that stops after the page (a
 	 * {@code lateral} subquery per project), and merges those pages: with
 	 * {@code project_id = any(:visible)} instead, PostgreSQL reads and sorts every task
-	 * of every visible project to return one page (100,000 rows for a page of 50).
+	 * of every visible project to return one page (100,000 rows for a page of 50). A
+	 * search by member drives the same lateral subquery from the member's rows of
+	 * {@code project_members}, whatever their number (none: an empty page).
 	 */
 	String sql() {
 		return sql(TaskRows.COLUMNS);
@@ -132,12 +151,12 @@ final class TaskSearchSql {
 	private String sql(String columns) {
 		String filter = this.where.isEmpty() ? "" : " where " + String.join(" and ", this.where);
 		String order = " order by " + this.orderBy + " limit :fetch";
-		if (!this.perProject) {
+		if (this.projects == null) {
 			return "select " + columns + " from tasks t" + filter + order;
 		}
-		return "select " + columns + " from unnest(cast(:visible as uuid[])) as v(project_id)"
-				+ " cross join lateral (select " + TaskRows.OWN_COLUMNS + " from tasks t" + filter + order + ") t"
-				+ order;
+		String members = this.params.containsKey("member") ? " where v.user_id = :member" : "";
+		return "select " + columns + " from " + this.projects + " cross join lateral (select " + TaskRows.OWN_COLUMNS
+				+ " from tasks t" + filter + order + ") t" + members + order;
 	}
 
 	Map<String, Object> params() {

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -105,7 +104,7 @@ public class TaskService {
 		if (query.dueBefore() != null && !TaskCursor.storable(query.dueBefore())) {
 			throw ApiException.invalid("dueBefore", "must be between 0001-01-01 and 9999-12-31");
 		}
-		Set<UUID> visible = null;
+		UUID member = null;
 		if (query.projectId() != null) {
 			// visibility is settled for a single project (404 for a missing one, admins
 			// included): without a redundant "any of my projects" condition the planner
@@ -113,12 +112,13 @@ public class TaskService {
 			this.access.requireViewer(query.projectId(), user);
 		}
 		else {
-			visible = this.access.visibleProjects(user);
+			// the store reads the caller's projects in the page's own statement
+			member = this.access.listsAsMember(user);
 		}
 		TaskCursor after = TaskCursor.decode(query.cursor(), query.sort());
-		List<TaskStore.Listed> rows = this.store.searchWithCommentCounts(new TaskSearch(visible, query.projectId(),
+		List<TaskStore.Listed> rows = this.store.searchWithCommentCounts(new TaskSearch(null, query.projectId(),
 				query.status(), query.priority(), query.type(), query.categoryId(), query.assigneeId(), query.label(),
-				TaskFactory.blankToNull(query.q()), query.dueBefore(), query.sort(), after, query.limit() + 1));
+				TaskFactory.blankToNull(query.q()), query.dueBefore(), query.sort(), after, query.limit() + 1, member));
 		CursorPage<TaskStore.Listed> page = CursorPage.of(rows, query.limit(),
 				listed -> TaskCursor.after(query.sort(), listed.task()).encode());
 		return new CursorPage<>(this.views.listed(page.items()), page.nextCursor());

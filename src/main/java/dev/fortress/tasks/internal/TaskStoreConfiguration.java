@@ -17,11 +17,11 @@ class TaskStoreConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(TaskStoreConfiguration.class);
 
 	@Bean
-	TaskStore taskStore(TaskProperties properties, JdbcClient jdbc) {
+	TaskStore taskStore(TaskProperties properties, JdbcClient jdbc, ProjectMembers members) {
 		log.info("Task store: {}", properties.store());
 		return switch (properties.store()) {
 			case JDBC -> new JdbcTaskStore(jdbc);
-			case MEMORY -> new MemoryTaskStore();
+			case MEMORY -> new MemoryTaskStore(members::projectsOf);
 		};
 	}
 

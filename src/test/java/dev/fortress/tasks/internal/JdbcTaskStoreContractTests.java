@@ -71,6 +71,14 @@ class JdbcTaskStoreContractTests extends TaskStoreContract {
 	}
 
 	@Override
+	protected void join(UUID project) {
+		this.jdbc.sql("""
+				insert into project_members (project_id, user_id, role, added_at)
+				values (:project, :user, 'VIEWER', now())
+				""").param("project", project).param("user", this.user).update();
+	}
+
+	@Override
 	protected TransactionTemplate transactions() {
 		return new TransactionTemplate(this.transactionManager);
 	}

@@ -1,6 +1,8 @@
 package dev.fortress.tasks.internal;
 
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
@@ -10,9 +12,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** The task store contract on the in-memory store: plain JUnit, no Spring context. */
 class MemoryTaskStoreContractTests extends TaskStoreContract {
 
-	private final MemoryTaskStore store = new MemoryTaskStore();
-
 	private final UUID user = UUID.randomUUID();
+
+	/**
+	 * The user's memberships, which the store resolves through the function it is given.
+	 */
+	private final Set<UUID> joined = ConcurrentHashMap.newKeySet();
+
+	private final MemoryTaskStore store = new MemoryTaskStore(
+			member -> member.equals(this.user) ? Set.copyOf(this.joined) : Set.of());
 
 	@Override
 	protected TaskStore store() {
@@ -32,6 +40,11 @@ class MemoryTaskStoreContractTests extends TaskStoreContract {
 	@Override
 	protected UUID newCategory(UUID project) {
 		return UUID.randomUUID();
+	}
+
+	@Override
+	protected void join(UUID project) {
+		this.joined.add(project);
 	}
 
 	@Override

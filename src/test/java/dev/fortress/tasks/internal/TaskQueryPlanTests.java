@@ -163,7 +163,9 @@ class TaskQueryPlanTests extends IntegrationTest {
 	/**
 	 * A member's list without a project filter (what {@code GET /tasks} runs for everyone
 	 * but administrators) reads one page per visible project, not every task of them, for
-	 * every sort: one project and three, each of 250 tasks.
+	 * every sort: one project and three, each of 250 tasks. The projects are given as a
+	 * set, or as the member whose {@code project_members} rows the statement reads itself
+	 * (what the list sends): both read the same rows and return the same page.
 	 */
 	@Test
 	void aMembersListReadsAtMostOnePagePerVisibleProject() {
@@ -173,25 +175,58 @@ class TaskQueryPlanTests extends IntegrationTest {
 				""").param("p", this.project).query(UUID.class).list();
 		List<String> failures = new ArrayList<>();
 		for (Set<UUID> visible : List.of(Set.of(this.project), Set.of(this.project, three.get(0), three.get(1)))) {
+			UUID member = memberOf(visible);
 			for (TaskSort sort : TaskSort.values()) {
-				TaskSearch search = new TaskSearch(visible, null, null, null, null, null, null, null, null, null, sort,
+				TaskSearch bySet = new TaskSearch(visible, null, null, null, null, null, null, null, null, null, sort,
 						null, 51);
-				TaskSearchSql sql = new TaskSearchSql(search);
-				String plan = String.join("\n",
-						this.jdbc.sql("explain (analyze, costs off, timing off, summary off) " + sql.sql())
-							.params(sql.params())
-							.query(String.class)
-							.list());
-				long read = taskRowsRead(plan);
-				this.report.put("7. A member's list of " + visible.size() + " project(s), sort " + sort, plan);
-				if (read == 0 || read > visible.size() * 51L) {
-					failures
-						.add(visible.size() + " project(s), sort " + sort + " read " + read + " task rows:\n" + plan);
+				TaskSearch byMember = new TaskSearch(null, null, null, null, null, null, null, null, null, null, sort,
+						null, 51, member);
+				List<List<UUID>> pages = new ArrayList<>();
+				for (TaskSearch search : List.of(bySet, byMember)) {
+					String kind = search.member() == null ? "set" : "member";
+					TaskSearchSql sql = new TaskSearchSql(search);
+					String plan = String.join("\n",
+							this.jdbc.sql("explain (analyze, costs off, timing off, summary off) " + sql.sql())
+								.params(sql.params())
+								.query(String.class)
+								.list());
+					long read = taskRowsRead(plan);
+					this.report.put(
+							"7. A member's list of " + visible.size() + " project(s) by " + kind + ", sort " + sort,
+							plan);
+					if (read == 0 || read > visible.size() * 51L) {
+						failures.add(visible.size() + " project(s) by " + kind + ", sort " + sort + " read " + read
+								+ " task rows:\n" + plan);
+					}
+					List<Task> page = this.jdbc.sql(sql.sql()).params(sql.params()).query(TaskRows.MAPPER).list();
+					assertThat(page).hasSize(51);
+					pages.add(page.stream().map(Task::id).toList());
 				}
-				assertThat(this.jdbc.sql(sql.sql()).params(sql.params()).query(TaskRows.MAPPER).list()).hasSize(51);
+				assertThat(pages.get(1)).as("by member, sort " + sort).isEqualTo(pages.get(0));
 			}
 		}
 		assertThat(failures).isEmpty();
+		TaskSearchSql nobody = new TaskSearchSql(new TaskSearch(null, null, null, null, null, null, null, null, null,
+				null, TaskSort.CREATED, null, 51, memberOf(Set.of())));
+		assertThat(this.jdbc.sql(nobody.sql()).params(nobody.params()).query(TaskRows.MAPPER).list())
+			.as("a member of no project sees no task")
+			.isEmpty();
+	}
+
+	/** A new account that is a member of exactly these projects. */
+	private UUID memberOf(Set<UUID> projects) {
+		UUID user = UUID.randomUUID();
+		this.jdbc.sql("""
+				insert into users (id, email, display_name, password_hash, role, created_at, updated_at)
+				values (:id, :email, 'Member', 'x', 'EDITOR', now(), now())
+				""").param("id", user).param("email", "member-" + user + "@example.com").update();
+		for (UUID project : projects) {
+			this.jdbc.sql("""
+					insert into project_members (project_id, user_id, role, added_at)
+					values (:project, :user, 'VIEWER', now())
+					""").param("project", project).param("user", user).update();
+		}
+		return user;
 	}
 
 	/** Rows the plan's scans of {@code tasks} produced (actual rows × loops). */

@@ -48,6 +48,9 @@ abstract class TaskStoreContract {
 	/** A new category of the project. */
 	protected abstract UUID newCategory(UUID project);
 
+	/** Makes {@link #user()} a member of the project. */
+	protected abstract void join(UUID project);
+
 	protected abstract TransactionTemplate transactions();
 
 	@Test
@@ -241,6 +244,24 @@ abstract class TaskStoreContract {
 	}
 
 	// fixtures
+
+	@Test
+	void aSearchByMemberSeesOnlyTheMembersProjects() {
+		UUID mine = newProject();
+		UUID alsoMine = newProject();
+		UUID notMine = newProject();
+		join(mine);
+		join(alsoMine);
+		Task a = insert(mine, "mine", Priority.LOW, null, 0);
+		Task b = insert(alsoMine, "also mine", Priority.LOW, null, 1);
+		insert(notMine, "not mine", Priority.LOW, null, 2);
+		TaskSearch byMember = new TaskSearch(null, null, null, null, null, null, null, null, null, null,
+				TaskSort.CREATED, null, 50, user());
+		assertThat(store().search(byMember)).extracting(Task::id).containsExactlyInAnyOrder(a.id(), b.id());
+		TaskSearch stranger = new TaskSearch(null, null, null, null, null, null, null, null, null, null,
+				TaskSort.CREATED, null, 50, UUID.randomUUID());
+		assertThat(store().search(stranger)).isEmpty();
+	}
 
 	private Task insert(UUID project, String title, Priority priority, LocalDate due, int minute) {
 		return store(project, minute, new TaskState(project, title, null, priority, TaskStatus.TODO, null, null,
