@@ -1,6 +1,11 @@
 package dev.fortress.orders;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -272,6 +277,48 @@ class DropHostileInputTests extends IntegrationTest {
 			.token(admin.accessToken())
 			.send();
 		assertThat(cancelledByAdmin.text("status")).isEqualTo("CANCELLED");
+	}
+
+	/**
+	 * A checkout body is small (at most {@code PlaceOrder.MAX_LINES} lines of short
+	 * fields): one far beyond that is refused {@code 413} by its length, before Jackson
+	 * builds thousands of lines only to find the end missing, and while it is read when
+	 * it is chunked. A caller without the role is still told {@code 403} first.
+	 */
+	@Test
+	void aCheckoutBodyFarBeyondAnyValidOneIsRefusedByItsLength() throws Exception {
+		LoggedIn buyer = loggedIn("EDITOR");
+		StringBuilder truncated = new StringBuilder("{\"items\":[");
+		for (int i = 0; i < 5000; i++) {
+			truncated.append("{\"sku\":\"SKU-").append(i).append("\",\"quantity\":1},");
+		}
+		String body = truncated.toString();
+		assertThat(body.length()).isGreaterThan(100_000);
+
+		Http.Response declared = order(buyer, body);
+		assertThat(declared.status()).as(declared.toString()).isEqualTo(413);
+		assertThat(declared.text("type")).endsWith("/payload-too-large");
+
+		HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/v1/orders"))
+			.header("Authorization", "Bearer " + buyer.accessToken())
+			.header("Content-Type", "application/json")
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.POST(HttpRequest.BodyPublishers
+				.ofInputStream(() -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
+			.build();
+		HttpResponse<String> streamed = HttpClient.newHttpClient().send(chunked, HttpResponse.BodyHandlers.ofString());
+		assertThat(streamed.statusCode()).isEqualTo(413);
+		assertThat(streamed.body()).contains("payload-too-large");
+
+		// Within the limit, whitespace and all, the body is read as usual: an unknown
+		// drop.
+		String padded = "{\"dropId\":\"" + UUID.randomUUID() + "\",\"quantity\":1," + " ".repeat(60_000)
+				+ "\"payment\":{\"token\":\"tok_visa\"}}";
+		Http.Response fits = order(buyer, padded);
+		assertThat(fits.status()).as(fits.toString()).isEqualTo(404);
+
+		Http.Response viewer = order(loggedIn("VIEWER"), body);
+		assertThat(viewer.status()).as(viewer.toString()).isEqualTo(403);
 	}
 
 	private Http.Response order(LoggedIn buyer, String body) {

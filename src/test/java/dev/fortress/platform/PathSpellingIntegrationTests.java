@@ -58,6 +58,17 @@ class PathSpellingIntegrationTests extends IntegrationTest {
 		assertProblem(post(target, LOGIN), 404, "not-found");
 	}
 
+	/** A handler's own body limit follows the handler, not the spelling of its path. */
+	@ParameterizedTest
+	@ValueSource(strings = { "/api/v1/orders", "/api/v1/%6Frders", "/api/v1/ord%65rs" })
+	void aHandlersBodyLimitHoldsForEverySpellingThatReachesIt(String target) {
+		LoggedIn editor = loggedIn("EDITOR");
+		Map<String, String> headers = Map.of("Authorization", "Bearer " + editor.accessToken(), "Content-Type",
+				"application/json", "Idempotency-Key", "spelling");
+		String body = "{\"items\":[" + "{\"sku\":\"A\",\"quantity\":1},".repeat(3000);
+		assertProblem(this.raw.send("POST", target, headers, body), 413, "payload-too-large");
+	}
+
 	@Test
 	void publicReadsAreMatchedOnTheDecodedPath() {
 		assertThat(this.raw.send("GET", "/api/v1/pr%6Fducts", Map.of(), null).status()).isEqualTo(200);

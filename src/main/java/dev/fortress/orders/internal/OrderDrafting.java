@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
@@ -25,6 +26,12 @@ import dev.fortress.platform.web.ApiException;
  */
 @Component
 class OrderDrafting {
+
+	/**
+	 * Compiled once: {@code String.matches} compiles the pattern on every call, and every
+	 * checkout runs it, a refusal from the sold-out fast path included.
+	 */
+	private static final Pattern TOKEN = Pattern.compile(PlaceOrder.TOKEN_PATTERN);
 
 	private final CatalogApi catalog;
 
@@ -66,7 +73,7 @@ class OrderDrafting {
 
 	private static void checkTokenAndShape(PlaceOrder command) {
 		String token = command.paymentToken();
-		if (token == null || token.length() > PlaceOrder.MAX_TOKEN_LENGTH || !token.matches(PlaceOrder.TOKEN_PATTERN)) {
+		if (token == null || token.length() > PlaceOrder.MAX_TOKEN_LENGTH || !TOKEN.matcher(token).matches()) {
 			throw ApiException.invalid("payment.token",
 					"is required: 1 to " + PlaceOrder.MAX_TOKEN_LENGTH + " visible ASCII characters");
 		}

@@ -20,9 +20,11 @@ import dev.fortress.identity.CurrentUser;
 import dev.fortress.orders.internal.CartService;
 import dev.fortress.orders.internal.CartView;
 import dev.fortress.orders.internal.PlaceOrder;
+import dev.fortress.platform.web.BodyLimit;
 
 @RestController
 @RequestMapping("/api/v1/cart")
+@BodyLimit(bytes = OrderController.MAX_BODY_BYTES)
 @Tag(name = "Cart", description = "The caller's cart")
 class CartController {
 

@@ -33,13 +33,24 @@ import dev.fortress.orders.internal.CheckoutAdmission;
 import dev.fortress.orders.internal.OrderQueries;
 import dev.fortress.orders.internal.OrderView;
 import dev.fortress.orders.internal.PlaceOrder;
+import dev.fortress.platform.web.BodyLimit;
 import dev.fortress.platform.web.CursorPage;
 import dev.fortress.platform.web.Pages;
 
 @RestController
 @RequestMapping("/api/v1/orders")
+@BodyLimit(bytes = OrderController.MAX_BODY_BYTES)
 @Tag(name = "Orders", description = "Checkout, order history, cancellation")
 class OrderController {
+
+	/**
+	 * The largest body any order request needs: a checkout of
+	 * {@link PlaceOrder#MAX_LINES} lines whose SKUs are written entirely as
+	 * {@code \\uXXXX} escapes is about 22 KB; 64 KB leaves room for whitespace. Larger
+	 * bodies are refused {@code 413} before they are parsed (the flood's 200 KB truncated
+	 * checkout cost Jackson thousands of lines).
+	 */
+	static final long MAX_BODY_BYTES = 64 * 1024;
 
 	private final Checkout checkout;
 

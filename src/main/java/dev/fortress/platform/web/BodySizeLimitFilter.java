@@ -18,11 +18,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Gate 3 (with {@link MediaTypeHeadersFilter}): refuses request bodies over the
  * configured size (1 MiB by default) with {@code 413}: at once when
- * {@code Content-Length} says so, and while reading when the body is chunked.
+ * {@code Content-Length} says so, and while reading when the body is chunked. A handler
+ * may lower the limit for its own bodies ({@link BodyLimit}, applied by
+ * {@link HandlerBodyLimits} through {@link #limitTo}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class BodySizeLimitFilter extends OncePerRequestFilter {
+
+	/** The request attribute under which the limited request can be tightened. */
+	private static final String LIMITED = BodySizeLimitFilter.class.getName() + ".limited";
 
 	private final long maxBytes;
 
@@ -37,14 +42,31 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > this.maxBytes) {
-			this.problems.write(response, Problems.of(ProblemType.PAYLOAD_TOO_LARGE, tooLarge(), request), null);
+			this.problems.write(response, Problems.of(ProblemType.PAYLOAD_TOO_LARGE, tooLarge(this.maxBytes), request),
+					null);
 			return;
 		}
-		chain.doFilter(new LimitedRequest(request, this.maxBytes), response);
+		LimitedRequest limited = new LimitedRequest(request, this.maxBytes);
+		request.setAttribute(LIMITED, limited);
+		chain.doFilter(limited, response);
 	}
 
-	private String tooLarge() {
-		return "Request bodies are limited to " + this.maxBytes + " bytes";
+	/**
+	 * Lowers the limit of this request's body to {@code maxBytes} (never raises it):
+	 * throws {@code 413} at once when {@code Content-Length} is over it, and while
+	 * reading otherwise. Called before anything of the body is read.
+	 */
+	static void limitTo(HttpServletRequest request, long maxBytes) {
+		if (request.getContentLengthLong() > maxBytes) {
+			throw new ApiException(ProblemType.PAYLOAD_TOO_LARGE, tooLarge(maxBytes));
+		}
+		if (request.getAttribute(LIMITED) instanceof LimitedRequest limited) {
+			limited.limit = Math.min(limited.limit, maxBytes);
+		}
+	}
+
+	private static String tooLarge(long maxBytes) {
+		return "Request bodies are limited to " + maxBytes + " bytes";
 	}
 
 	/** Thrown while reading a body that grows past the limit; mapped to {@code 413}. */
@@ -56,9 +78,10 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
 	}
 
-	private final class LimitedRequest extends HttpServletRequestWrapper {
+	private static final class LimitedRequest extends HttpServletRequestWrapper {
 
-		private final long limit;
+		/** Lowered by {@link #limitTo}, on the request's own thread, before any read. */
+		private long limit;
 
 		private ServletInputStream stream;
 
@@ -70,64 +93,61 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 		@Override
 		public ServletInputStream getInputStream() throws IOException {
 			if (this.stream == null) {
-				this.stream = new LimitedStream(super.getInputStream(), this.limit);
+				this.stream = new LimitedStream(super.getInputStream());
 			}
 			return this.stream;
 		}
 
-	}
+		private final class LimitedStream extends ServletInputStream {
 
-	private final class LimitedStream extends ServletInputStream {
+			private final ServletInputStream delegate;
 
-		private final ServletInputStream delegate;
+			private long count;
 
-		private final long limit;
-
-		private long count;
-
-		LimitedStream(ServletInputStream delegate, long limit) {
-			this.delegate = delegate;
-			this.limit = limit;
-		}
-
-		@Override
-		public int read() throws IOException {
-			int b = this.delegate.read();
-			if (b >= 0) {
-				count(1);
+			LimitedStream(ServletInputStream delegate) {
+				this.delegate = delegate;
 			}
-			return b;
-		}
 
-		@Override
-		public int read(byte[] buffer, int offset, int length) throws IOException {
-			int n = this.delegate.read(buffer, offset, length);
-			if (n > 0) {
-				count(n);
+			@Override
+			public int read() throws IOException {
+				int b = this.delegate.read();
+				if (b >= 0) {
+					count(1);
+				}
+				return b;
 			}
-			return n;
-		}
 
-		private void count(int n) throws PayloadTooLargeException {
-			this.count += n;
-			if (this.count > this.limit) {
-				throw new PayloadTooLargeException(tooLarge());
+			@Override
+			public int read(byte[] buffer, int offset, int length) throws IOException {
+				int n = this.delegate.read(buffer, offset, length);
+				if (n > 0) {
+					count(n);
+				}
+				return n;
 			}
-		}
 
-		@Override
-		public boolean isFinished() {
-			return this.delegate.isFinished();
-		}
+			private void count(int n) throws PayloadTooLargeException {
+				this.count += n;
+				if (this.count > LimitedRequest.this.limit) {
+					throw new PayloadTooLargeException(tooLarge(LimitedRequest.this.limit));
+				}
+			}
 
-		@Override
-		public boolean isReady() {
-			return this.delegate.isReady();
-		}
+			@Override
+			public boolean isFinished() {
+				return this.delegate.isFinished();
+			}
 
-		@Override
-		public void setReadListener(ReadListener listener) {
-			this.delegate.setReadListener(listener);
+			@Override
+			public boolean isReady() {
+				return this.delegate.isReady();
+			}
+
+			@Override
+			public void setReadListener(ReadListener listener) {
+				this.delegate.setReadListener(listener);
+			}
+
 		}
 
 	}

@@ -2,6 +2,7 @@ package dev.fortress.platform.web;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.io.JsonStringEncoder;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
@@ -32,6 +34,8 @@ public class Problems {
 	 * every problem, a refused checkout's cost among them).
 	 */
 	private static final Pattern UNSAFE_IN_INSTANCE = Pattern.compile("[^A-Za-z0-9/._~%-]");
+
+	private static final JsonStringEncoder ENCODER = JsonStringEncoder.getInstance();
 
 	private final JsonMapper json;
 
@@ -67,6 +71,33 @@ public class Problems {
 			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, retryAfter.toSeconds())));
 		}
 		this.json.writeValue(response.getOutputStream(), asMap(problem));
+	}
+
+	/**
+	 * Writes a problem without field errors straight to the response, byte for byte the
+	 * JSON that MVC's message converter writes for {@link #of}'s {@link ProblemDetail}
+	 * (Jackson 3 sorts its members, the {@code requestId} property last): for the answers
+	 * a flood is made of (a sold-out drop's {@code 409}), content negotiation and Jackson
+	 * were most of the cost of refusing.
+	 */
+	public static void writeSimple(HttpServletResponse response, ProblemType type, @Nullable String detail,
+			HttpServletRequest request) throws IOException {
+		StringBuilder body = new StringBuilder(256).append("{\"detail\":\"");
+		ENCODER.quoteAsString((detail != null) ? detail : type.title(), body);
+		body.append("\",\"instance\":\"");
+		ENCODER.quoteAsString(instancePath(request), body);
+		body.append("\",\"status\":").append(type.status().value()).append(",\"title\":\"");
+		ENCODER.quoteAsString(type.title(), body);
+		body.append("\",\"type\":\"");
+		ENCODER.quoteAsString(type.uri().toString(), body);
+		body.append("\",\"requestId\":\"");
+		ENCODER.quoteAsString(RequestIdFilter.currentRequestId(request), body);
+		body.append("\"}");
+		byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+		response.setStatus(type.status().value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setContentLength(bytes.length);
+		response.getOutputStream().write(bytes);
 	}
 
 	static Map<String, Object> asMap(ProblemDetail problem) {
