@@ -42,6 +42,11 @@ class TaskStoreConfigurationTests {
 			return mock(JdbcClient.class);
 		}
 
+		@Bean
+		ProjectMembers projectMembers() {
+			return mock(ProjectMembers.class);
+		}
+
 	}
 
 }
