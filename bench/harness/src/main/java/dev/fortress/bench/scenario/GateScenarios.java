@@ -72,7 +72,7 @@ final class GateScenarios {
 		long started = System.nanoTime();
 		int copied = session.database.growTasks(project, this.settings.tasks());
 		this.results.notes.add(String.format(
-				"Tasks: %d created through the API, %d copied from them with one SQL statement in %.1f s "
+				"Tasks: %d created through the API, %d copied from them with their labels in one SQL transaction in %.1f s "
 						+ "(creating 100,000 over HTTP would take minutes of a shared machine; the copies have no "
 						+ "history rows, which the task list does not read).",
 				throughApi, copied, (System.nanoTime() - started) / 1e9));
