@@ -4,7 +4,7 @@
 # Starts Fortress on its embedded PostgreSQL with a fresh data directory (rate limits
 # relaxed, as for a flood from many addresses that per-address limits do not stop) and runs
 # bench/drills/flood.py: BUYERS buyers order back to back through phases of PHASE seconds
-# (warm-up, then quiet phases between: flood, logins only, bad bodies only, flood); during a flood LOGINS threads log in with a
+# (warm-up with the whole flood, then quiet phases between: flood, logins only, bad bodies only, flood); during a flood LOGINS threads log in with a
 # correct password (Argon2id each time) and BODIES threads send a 64 MB Content-Length, an
 # endless chunked body, deeply nested and truncated JSON. Passes when the checkouts keep at
 # least 80 % of their goodput (flood phases over quiet phases, measured side by side), the
@@ -14,6 +14,7 @@
 #
 # Usage: bench/drills/flood.sh [--quick]   (exits 1 on FAIL)
 # Tunables (environment): JAR, BUYERS (16), LOGINS (32), BODIES (8), PHASE (15 s; 8 with --quick),
+# WARMUP (120 s; 30 with --quick: checkouts and the whole flood, before the measured phases),
 # MIN_RATIO (0.8).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -26,7 +27,7 @@ BUYERS=${BUYERS:-16}
 LOGINS=${LOGINS:-32}
 BODIES=${BODIES:-8}
 MIN_RATIO=${MIN_RATIO:-0.8}
-if [ "$QUICK" = --quick ]; then PHASE=${PHASE:-8}; else PHASE=${PHASE:-15}; fi
+if [ "$QUICK" = --quick ]; then PHASE=${PHASE:-8}; WARMUP=${WARMUP:-30}; else PHASE=${PHASE:-15}; WARMUP=${WARMUP:-120}; fi
 drill_init
 
 setup_shop "$WORK/run" || exit 1
@@ -42,9 +43,9 @@ done >"$RUN/rss") &
 EXTRA_PIDS+=($!)
 
 log "uptime: $(uptime | sed 's/.*load/load/')"
-log "$BUYERS buyers; phases of ${PHASE}s: warm-up quiet flood quiet logins quiet bodies quiet flood quiet; flood: $LOGINS login threads, $BODIES bad-body threads"
+log "$BUYERS buyers; warm-up ${WARMUP}s with the whole flood, then phases of ${PHASE}s: quiet flood quiet logins quiet bodies quiet flood quiet; flood: $LOGINS login threads, $BODIES bad-body threads"
 cpu_before=$(awk '{print $14 + $15}' "/proc/$APP_PID/stat")
-python3 bench/drills/flood.py 127.0.0.1 "$PORT" "$SKU" "$RUN" "$PHASE" "$LOGINS" "$BODIES" flood@example.com "$PASSWORD" \
+FLOOD_WARMUP=$WARMUP python3 bench/drills/flood.py 127.0.0.1 "$PORT" "$SKU" "$RUN" "$PHASE" "$LOGINS" "$BODIES" flood@example.com "$PASSWORD" \
   "$APP_PID" >"$RUN/flood.json"
 cpu_app=$(echo "($(awk '{print $14 + $15}' "/proc/$APP_PID/stat") - $cpu_before) / $(getconf CLK_TCK)" | bc)
 log "result: $(cat "$RUN/flood.json")"
