@@ -152,18 +152,18 @@ class GatesIntegrationTests extends IntegrationTest {
 				+ "Authorization: Bearer " + this.user.accessToken() + "\r\n";
 		byte[] junk = "x".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
 		byte[] chunk = ("10000\r\n" + "x".repeat(64 * 1024) + "\r\n").getBytes(StandardCharsets.US_ASCII);
-		Refused declared = sendRefused(head + "Content-Length: 67108864\r\n\r\n", junk);
-		assertThat(declared.answer()).startsWith("HTTP/1.1 413")
+		assertClosedAfterProblem(sendRefused(head + "Content-Length: 67108864\r\n\r\n", junk), 413,
+				"payload-too-large");
+		assertClosedAfterProblem(sendRefused(head + "Transfer-Encoding: chunked\r\n\r\n", chunk), 400,
+				"malformed-request");
+	}
+
+	private static void assertClosedAfterProblem(Refused refused, int status, String type) {
+		assertThat(refused.answer()).startsWith("HTTP/1.1 " + status)
 			.contains("Connection: close")
 			.contains("application/problem+json")
-			.contains("payload-too-large");
-		assertThat(declared.written()).isLessThan(1024 * 1024);
-		Refused chunked = sendRefused(head + "Transfer-Encoding: chunked\r\n\r\n", chunk);
-		assertThat(chunked.answer()).startsWith("HTTP/1.1 400")
-			.contains("Connection: close")
-			.contains("application/problem+json")
-			.contains("malformed-request");
-		assertThat(chunked.written()).isLessThan(1024 * 1024);
+			.contains(type);
+		assertThat(refused.written()).isLessThan(1024 * 1024);
 	}
 
 	/**
