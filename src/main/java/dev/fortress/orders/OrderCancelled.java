@@ -3,7 +3,8 @@ package dev.fortress.orders;
 import java.util.List;
 import java.util.UUID;
 
-import org.jspecify.annotations.Nullable;
+import dev.fortress.platform.events.DomainEvent;
+import dev.fortress.platform.events.EventMetadata;
 
 /**
  * The order will not be fulfilled and its units are back in stock. {@code reason}:
@@ -11,5 +12,11 @@ import org.jspecify.annotations.Nullable;
  * {@code PAYMENT_NOT_CAPTURED}. {@code requestId} is null when no request caused it.
  */
 public record OrderCancelled(UUID orderId, UUID userId, String reason, List<OrderLine> lines,
-		@Nullable String requestId) {
+		EventMetadata metadata) implements DomainEvent {
+
+	@Override
+	public String aggregateId() {
+		return this.orderId.toString();
+	}
+
 }

@@ -6,11 +6,19 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import dev.fortress.platform.Money;
+import dev.fortress.platform.events.DomainEvent;
+import dev.fortress.platform.events.EventMetadata;
 
 /**
  * Stock was reserved and the order inserted; it now waits for its payment.
  * {@code requestId} is the X-Request-Id of the checkout that caused it.
  */
 public record OrderPlaced(UUID orderId, UUID userId, @Nullable UUID dropId, List<OrderLine> lines, Money total,
-		@Nullable String requestId) {
+		EventMetadata metadata) implements DomainEvent {
+
+	@Override
+	public String aggregateId() {
+		return this.orderId.toString();
+	}
+
 }

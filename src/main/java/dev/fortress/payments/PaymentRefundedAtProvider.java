@@ -3,6 +3,8 @@ package dev.fortress.payments;
 import java.util.UUID;
 
 import dev.fortress.platform.Money;
+import dev.fortress.platform.events.DomainEvent;
+import dev.fortress.platform.events.EventMetadata;
 
 /**
  * Published when the payments module learns from the provider that an order's captured
@@ -13,5 +15,12 @@ import dev.fortress.platform.Money;
  * transaction that records the refund); listeners must still be idempotent, as delivery
  * is at least once.
  */
-public record PaymentRefundedAtProvider(UUID orderId, String paymentId, String refundId, Money amount) {
+public record PaymentRefundedAtProvider(UUID orderId, String paymentId, String refundId, Money amount,
+		EventMetadata metadata) implements DomainEvent {
+
+	@Override
+	public String aggregateId() {
+		return this.orderId.toString();
+	}
+
 }

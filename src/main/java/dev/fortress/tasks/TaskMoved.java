@@ -2,6 +2,8 @@ package dev.fortress.tasks;
 
 import java.util.List;
 import java.util.UUID;
+import dev.fortress.platform.events.DomainEvent;
+import dev.fortress.platform.events.EventMetadata;
 
 /**
  * A task and its subtasks moved to another project (one transaction, all or nothing).
@@ -12,5 +14,12 @@ import java.util.UUID;
  * @param toProjectId where it is now
  * @param movedBy who moved it
  */
-public record TaskMoved(UUID taskId, List<UUID> subtaskIds, UUID fromProjectId, UUID toProjectId, UUID movedBy) {
+public record TaskMoved(UUID taskId, List<UUID> subtaskIds, UUID fromProjectId, UUID toProjectId, UUID movedBy,
+		EventMetadata metadata) implements DomainEvent {
+
+	@Override
+	public String aggregateId() {
+		return this.taskId.toString();
+	}
+
 }

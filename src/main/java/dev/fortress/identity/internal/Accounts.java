@@ -18,6 +18,7 @@ import dev.fortress.platform.web.ApiException;
 import dev.fortress.platform.web.CursorPage;
 import dev.fortress.platform.web.Cursors;
 import dev.fortress.platform.web.ProblemType;
+import dev.fortress.platform.events.EventMetadata;
 
 /**
  * Account use cases: registration, login, password change and administration. Password
@@ -79,7 +80,8 @@ public class Accounts {
 		if (!this.users.insert(user)) {
 			return Optional.empty();
 		}
-		this.events.publishEvent(new UserRegistered(user.id(), user.email(), user.displayName(), now));
+		this.events.publishEvent(
+				new UserRegistered(user.id(), user.email(), user.displayName(), now, EventMetadata.now(this.clock)));
 		return Optional.of(user);
 	}
 

@@ -24,6 +24,7 @@ import dev.fortress.platform.Ids;
 import dev.fortress.platform.web.ApiException;
 import dev.fortress.platform.web.IfMatch;
 import dev.fortress.platform.web.ProblemType;
+import dev.fortress.platform.events.EventMetadata;
 
 /** Stock reads, restocks and drop creation. */
 @Service
@@ -95,7 +96,8 @@ public class InventoryService implements InventoryApi {
 		}
 		StockLevel after = level(sku);
 		if (after.available() > 0) {
-			this.events.publishEvent(new StockReplenished(sku, after.onHand(), after.available()));
+			this.events.publishEvent(
+					new StockReplenished(sku, after.onHand(), after.available(), EventMetadata.now(this.clock)));
 		}
 		return after;
 	}
@@ -139,7 +141,8 @@ public class InventoryService implements InventoryApi {
 		this.drops.closeEnded(this.clock.instant()).forEach((sku, unsold) -> {
 			this.stocks.addOnHandAndReserved(sku, 0, -unsold);
 			StockLevel after = level(sku);
-			this.events.publishEvent(new StockReplenished(sku, after.onHand(), after.available()));
+			this.events.publishEvent(
+					new StockReplenished(sku, after.onHand(), after.available(), EventMetadata.now(this.clock)));
 		});
 	}
 

@@ -16,6 +16,7 @@ import dev.fortress.inventory.DropState;
 import dev.fortress.inventory.InventoryApi;
 import dev.fortress.orders.OrderLine;
 import dev.fortress.platform.Ids;
+import dev.fortress.platform.events.Origin;
 import dev.fortress.platform.Money;
 import dev.fortress.platform.web.ApiException;
 
@@ -58,7 +59,7 @@ class OrderDrafting {
 		}
 		List<OrderLine> lines = lines(wanted);
 		return new OrderDraft(Ids.newId(), userId, drop, lines, total(lines), command.paymentToken(), null,
-				RequestIds.current());
+				Origin.current());
 	}
 
 	/**

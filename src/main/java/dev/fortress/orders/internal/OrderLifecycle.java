@@ -25,6 +25,8 @@ import dev.fortress.orders.OrderCancelled;
 import dev.fortress.orders.OrderLine;
 import dev.fortress.orders.OrderPaid;
 import dev.fortress.orders.PaymentRefunded;
+import dev.fortress.platform.events.EventMetadata;
+import dev.fortress.platform.events.Origin;
 
 /**
  * The one place an order changes state after it was placed: lock the order row, let
@@ -91,9 +93,9 @@ class OrderLifecycle {
 	 * returned them: nothing to charge, so the units leave the shelf and the cart at once
 	 * and {@code OrderPaid} follows {@code OrderPlaced}. No row lock and no update: the
 	 * caller inserts the orders in this state. A batch of one SKU commits its sale in one
-	 * update. {@code requestIds} are the orders' checkouts'.
+	 * update. {@code origins} are the orders' checkouts'.
 	 */
-	void payOnPlacement(List<Order> paid, List<@Nullable String> requestIds) {
+	void payOnPlacement(List<Order> paid, List<Origin> origins) {
 		Map<String, Integer> sold = new TreeMap<>();
 		for (Order order : paid) {
 			order.lines().forEach(line -> sold.merge(line.sku(), line.quantity(), Integer::sum));
@@ -104,8 +106,8 @@ class OrderLifecycle {
 			.toList());
 		for (int i = 0; i < paid.size(); i++) {
 			Order order = paid.get(i);
-			this.events.publishEvent(
-					new OrderPaid(order.id(), order.userId(), order.paymentId(), order.total(), requestIds.get(i)));
+			this.events.publishEvent(new OrderPaid(order.id(), order.userId(), order.paymentId(), order.total(),
+					EventMetadata.of(origins.get(i), this.clock)));
 		}
 	}
 
@@ -161,11 +163,11 @@ class OrderLifecycle {
 			case PAY -> {
 				this.carts.removeBought(order.userId(), order.lines().stream().map(OrderLine::sku).toList());
 				this.events.publishEvent(new OrderPaid(order.id(), order.userId(), order.paymentId(), order.total(),
-						RequestIds.current()));
+						EventMetadata.now(this.clock)));
 			}
 			case RELEASE, CANCEL -> {
 				this.events.publishEvent(new OrderCancelled(order.id(), order.userId(), order.cancelReason(),
-						order.lines(), RequestIds.current()));
+						order.lines(), EventMetadata.now(this.clock)));
 				publishRefund(order);
 				forgetSoldOutAfterCommit();
 			}
@@ -189,7 +191,7 @@ class OrderLifecycle {
 	private void publishRefund(Order order) {
 		if (order.refundId() != null) {
 			this.events.publishEvent(new PaymentRefunded(order.id(), order.userId(), order.refundId(), order.total(),
-					RequestIds.current()));
+					EventMetadata.now(this.clock)));
 		}
 	}
 

@@ -15,6 +15,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.fortress.orders.OrderPlaced;
+import dev.fortress.platform.events.EventMetadata;
+import dev.fortress.platform.events.Origin;
 
 /**
  * What every strategy does once stock is taken, in the same transaction: link the
@@ -99,18 +101,18 @@ class OrderPlacement {
 		this.orders.insertAll(stored);
 		this.timeline.record(history);
 		List<Order> free = new ArrayList<>();
-		List<String> freeRequestIds = new ArrayList<>();
+		List<Origin> freeOrigins = new ArrayList<>();
 		for (int i = 0; i < drafts.size(); i++) {
 			Order order = placed.get(i);
 			this.events.publishEvent(new OrderPlaced(order.id(), order.userId(), order.dropId(), order.lines(),
-					order.total(), drafts.get(i).requestId()));
+					order.total(), EventMetadata.of(drafts.get(i).origin(), this.clock)));
 			if (stored.get(i).status() == OrderStatus.PAID) {
 				free.add(stored.get(i));
-				freeRequestIds.add(drafts.get(i).requestId());
+				freeOrigins.add(drafts.get(i).origin());
 			}
 		}
 		if (!free.isEmpty()) {
-			this.lifecycle.payOnPlacement(free, freeRequestIds);
+			this.lifecycle.payOnPlacement(free, freeOrigins);
 		}
 		return Optional.of(stored);
 	}

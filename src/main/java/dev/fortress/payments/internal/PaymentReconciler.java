@@ -14,6 +14,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.fortress.payments.PaymentReconciled;
+import dev.fortress.platform.events.EventMetadata;
 
 /**
  * Settles payments whose outcome is unknown. It replays the very same authorise (and
@@ -108,8 +109,8 @@ class PaymentReconciler {
 		this.transactions.executeWithoutResult(status -> {
 			if (this.payments.settle(payment.orderId(), payment.state(), to, pspPaymentId, declineReason,
 					this.clock.instant())) {
-				this.events
-					.publishEvent(new PaymentReconciled(payment.orderId(), to == Payment.State.CAPTURED, pspPaymentId));
+				this.events.publishEvent(new PaymentReconciled(payment.orderId(), to == Payment.State.CAPTURED,
+						pspPaymentId, EventMetadata.now(this.clock)));
 				count(result);
 			}
 		});
@@ -125,7 +126,8 @@ class PaymentReconciler {
 		this.transactions.executeWithoutResult(status -> {
 			Instant now = this.clock.instant();
 			if (this.payments.await(payment.orderId(), payment.state(), Payment.State.VOIDING, now, now)) {
-				this.events.publishEvent(new PaymentReconciled(payment.orderId(), false, null));
+				this.events
+					.publishEvent(new PaymentReconciled(payment.orderId(), false, null, EventMetadata.now(this.clock)));
 				count("given_up");
 			}
 		});

@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.fortress.payments.PaymentRefundedAtProvider;
 import dev.fortress.platform.Money;
+import dev.fortress.platform.events.EventMetadata;
 
 /**
  * Learns of refunds made behind Fortress's back, directly at the provider. It reads the
@@ -114,8 +115,9 @@ class ProviderRefunds {
 			}
 			if (payment.isPresent() && this.payments.markRefundedAtProvider(payment.get().orderId(), refund.paymentId(),
 					refund.id(), this.clock.instant())) {
-				this.events.publishEvent(new PaymentRefundedAtProvider(payment.get().orderId(), refund.paymentId(),
-						refund.id(), new Money(refund.amount(), payment.get().currency())));
+				this.events.publishEvent(
+						new PaymentRefundedAtProvider(payment.get().orderId(), refund.paymentId(), refund.id(),
+								new Money(refund.amount(), payment.get().currency()), EventMetadata.now(this.clock)));
 				learned++;
 			}
 			this.positions.advance(FEED, refund.position());

@@ -20,6 +20,7 @@ import dev.fortress.platform.web.IfMatch;
 import dev.fortress.tasks.ProjectDeleted;
 import dev.fortress.tasks.api.Project;
 import dev.fortress.tasks.api.ProjectRole;
+import dev.fortress.platform.events.EventMetadata;
 
 /** Creating, reading, renaming and deleting projects. */
 @Service
@@ -101,7 +102,7 @@ public class ProjectService {
 		this.access.requireOwner(id, user);
 		this.store.deleteProject(id);
 		this.projects.delete(id);
-		this.events.publishEvent(new ProjectDeleted(id, user.id()));
+		this.events.publishEvent(new ProjectDeleted(id, user.id(), EventMetadata.now(this.clock)));
 	}
 
 	private static UUID parseId(String text) {

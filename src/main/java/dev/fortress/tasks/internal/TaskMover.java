@@ -20,6 +20,7 @@ import dev.fortress.identity.CurrentUser;
 import dev.fortress.platform.web.ApiException;
 import dev.fortress.tasks.TaskMoved;
 import dev.fortress.tasks.api.TaskHistoryEntry.Action;
+import dev.fortress.platform.events.EventMetadata;
 
 /**
  * Moves a task and all its subtasks to another project in one transaction: either every
@@ -87,7 +88,8 @@ public class TaskMover {
 				moved.add(task.id());
 			}
 		}
-		this.events.publishEvent(new TaskMoved(taskId, List.copyOf(moved), source, targetProjectId, user.id()));
+		this.events.publishEvent(new TaskMoved(taskId, List.copyOf(moved), source, targetProjectId, user.id(),
+				EventMetadata.now(this.clock)));
 	}
 
 	/** The task and all its descendants, parents before children. */
