@@ -11,14 +11,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.fortress.identity.PasswordChanged;
 import dev.fortress.identity.Role;
 import dev.fortress.identity.UserRegistered;
 import dev.fortress.platform.Ids;
+import dev.fortress.platform.events.EventMetadata;
 import dev.fortress.platform.web.ApiException;
 import dev.fortress.platform.web.CursorPage;
 import dev.fortress.platform.web.Cursors;
 import dev.fortress.platform.web.ProblemType;
-import dev.fortress.platform.events.EventMetadata;
 
 /**
  * Account use cases: registration, login, password change and administration. Password
@@ -127,6 +128,7 @@ public class Accounts {
 		this.transactions.executeWithoutResult(tx -> {
 			this.users.updatePasswordHash(userId, hash, this.clock.instant());
 			this.sessions.endAll(userId);
+			this.events.publishEvent(new PasswordChanged(userId, EventMetadata.now(this.clock)));
 		});
 	}
 

@@ -7,13 +7,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.fortress.identity.CurrentUser;
+import dev.fortress.platform.events.EventMetadata;
 import dev.fortress.platform.web.ApiException;
 import dev.fortress.platform.web.CursorPage;
 import dev.fortress.platform.web.IfMatch;
+import dev.fortress.tasks.TaskChanged;
+import dev.fortress.tasks.TaskCreated;
 import dev.fortress.tasks.api.NewTask;
 import dev.fortress.tasks.api.ProjectRole;
 import dev.fortress.tasks.api.TaskHistoryEntry.Action;
@@ -43,12 +47,16 @@ public class TaskService {
 
 	private final Clock clock;
 
-	TaskService(TaskStore store, ProjectAccess access, TaskRules rules, TaskViews views, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	TaskService(TaskStore store, ProjectAccess access, TaskRules rules, TaskViews views, Clock clock,
+			ApplicationEventPublisher events) {
 		this.store = store;
 		this.access = access;
 		this.rules = rules;
 		this.views = views;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	@Transactional
@@ -57,6 +65,8 @@ public class TaskService {
 		Task task = TaskFactory.create(request, projectId, user.id(), now());
 		this.rules.check(null, null, task.state());
 		this.store.insert(task, TaskVersion.of(task, Action.CREATED, user.id(), Map.of()));
+		this.events.publishEvent(new TaskCreated(task.id(), projectId, task.state().title(), task.state().status(),
+				task.state().assigneeId(), user.id(), EventMetadata.now(this.clock)));
 		return this.views.of(task);
 	}
 
@@ -84,6 +94,9 @@ public class TaskService {
 			Task updated = current.next(next, now());
 			var version = TaskVersion.of(updated, Action.UPDATED, user.id(), next.changesSince(current.state()));
 			if (this.store.update(updated, current.version(), version)) {
+				this.events.publishEvent(new TaskChanged(id, next.projectId(), next.title(), updated.version(),
+						current.state().status(), next.status(), current.state().assigneeId(), next.assigneeId(),
+						user.id(), EventMetadata.now(this.clock)));
 				return this.views.of(updated);
 			}
 		}
