@@ -277,7 +277,7 @@ EOF
 # As root, nginx's workers switch to an unprivileged user; they only need what the master
 # opened, and the temporary directories it creates (and hands to them) under run/nginx/temp.
 if running "$NPID"; then
-  nginx -p "$NDIR" -c "$NDIR/nginx.conf" -s reload
+  nginx -p "$NDIR" -c "$NDIR/nginx.conf" -s reload 2>>"$NDIR/logs/reload.log"
   log "nginx already runs (pid $(cat "$NPID")): configuration reloaded"
 else
   listening 127.0.0.1 "$NGINX_PORT" && die "something else already listens on port $NGINX_PORT (set FORTRESS_LOCAL_PORT)"
