@@ -265,6 +265,15 @@ class DeploymentFilesTests {
 		Set<String> expected = new TreeSet<>();
 		appServices().keySet().forEach((name) -> expected.add(name + ":8080"));
 		assertThat(targets).isEqualTo(expected);
+		// Prometheus before 2.43 rejects every scrape of these instances: their
+		// OpenMetrics
+		// answer carries exemplars on summaries' _count lines.
+		String image = text(map(map(compose().get("services")).get("prometheus")).get("image"));
+		Matcher version = Pattern.compile(":v(\\d+)\\.(\\d+)").matcher(image);
+		assertThat(version.find()).as(image + " pins a version").isTrue();
+		int major = Integer.parseInt(version.group(1));
+		int minor = Integer.parseInt(version.group(2));
+		assertThat(major > 2 || (major == 2 && minor >= 43)).as(image + " is 2.43 or newer").isTrue();
 	}
 
 	@Test
