@@ -58,6 +58,12 @@ class CatalogCachingIntegrationTests extends IntegrationTest {
 		assertThat(changed.status()).as("units available changed").isEqualTo(200);
 		assertThat(changed.header("ETag")).isNotEqualTo(tag);
 		assertThat(changed.json().path("items").get(0).path("variants").get(0).path("available").asInt()).isEqualTo(3);
+
+		String metrics = this.http.get("/actuator/prometheus").send().body();
+		assertThat(metrics).contains("cache_gets_total{cache=\"product-pages\",result=\"hit\"}",
+				"cache_gets_total{cache=\"product-pages\",result=\"miss\"}",
+				"cache_evictions_total{cache=\"product-pages\"}",
+				"fortress_cache_loads_total{cache=\"product-pages\",result=\"success\"}");
 	}
 
 	@Test
