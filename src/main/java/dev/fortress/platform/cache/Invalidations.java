@@ -46,8 +46,9 @@ final class Invalidations implements AutoCloseable {
 		if (this.subscription != null) {
 			return;
 		}
+		StatefulRedisPubSubConnection<String, String> connection = null;
 		try {
-			StatefulRedisPubSubConnection<String, String> connection = this.redis.connectPubSub();
+			connection = this.redis.connectPubSub();
 			connection.addListener(new RedisPubSubAdapter<>() {
 
 				@Override
@@ -67,6 +68,9 @@ final class Invalidations implements AutoCloseable {
 		}
 		catch (RuntimeException ex) {
 			log.debug("Cache invalidations: cannot subscribe yet ({})", ex.toString());
+			if (connection != null) {
+				connection.closeAsync();
+			}
 		}
 	}
 

@@ -110,6 +110,10 @@ public final class ReadCache<K, V> {
 	 * for the negative TTL.
 	 */
 	public Optional<V> find(K key, Function<? super K, Optional<V>> loader) {
+		if (this.settings.shared() && !(key instanceof String)) {
+			// Another instance names the key by its text, which must find it here.
+			throw new IllegalArgumentException("the keys of shared cache " + name() + " must be strings");
+		}
 		AsyncCache<K, Optional<V>> cache = this.local;
 		if (cache == null) {
 			return load(key, loader);
