@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Redis as the caches' shared second level: {@code redisUrl} ({@code FORTRESS_REDIS_URL},
  * e.g. {@code redis://127.0.0.1:6379}; empty keeps every cache in this instance's memory
- * only), the connect and command {@code redisTimeout}, and the breaker's back-off after a
- * failure, doubling from {@code redisBackoff} up to {@code redisMaxBackoff}.
+ * only), the command {@code redisTimeout}, and the breaker's back-off after a failure,
+ * doubling from {@code redisBackoff} up to {@code redisMaxBackoff}.
  */
 @ConfigurationProperties("fortress.cache")
 public record CacheProperties(@Nullable String redisUrl, Duration redisTimeout, Duration redisBackoff,

@@ -29,16 +29,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one Redis connection of the caches, behind a breaker, so a dead or frozen Redis
- * costs a read at most one timeout (200 ms by default) once per back-off period and
- * otherwise nothing: every command has the timeout; the first failure opens the breaker
- * for the back-off (1 s, doubling up to 30 s while failures go on), during which commands
- * are skipped at once; after it, one caller tries again while the others keep skipping; a
- * success closes it. Commands are never queued while disconnected (they fail at once),
- * and a lost connection is re-established in the background every second.
+ * costs a read at most one command timeout (200 ms by default) once per back-off period
+ * and otherwise nothing: every command has the timeout; the first failure opens the
+ * breaker for the back-off (1 s, doubling up to 30 s while failures go on), during which
+ * commands are skipped at once; after it, one caller tries again while the others keep
+ * skipping; a success closes it. Commands are never queued while disconnected (they fail
+ * at once), and a lost connection is re-established in the background every second.
  */
 final class Redis implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(Redis.class);
+
+	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
 	private final RedisClient client;
 
@@ -70,8 +72,12 @@ final class Redis implements AutoCloseable {
 
 	Redis(String url, Duration timeout, Duration backoff, Duration maxBackoff, MeterRegistry meters) {
 		RedisURI uri = RedisURI.create(url);
-		// The URI's timeout bounds the connection handshake too, not only commands.
-		uri.setTimeout(timeout);
+		// Connecting (and its handshake, bounded by the URI's timeout) only ever happens
+		// on
+		// a background thread, so it may take longer than a command: a cold JVM needs
+		// more
+		// than 200 ms for its first connection.
+		uri.setTimeout(CONNECT_TIMEOUT);
 		this.resources = ClientResources.builder()
 			.ioThreadPoolSize(2)
 			.computationThreadPoolSize(2)
@@ -80,7 +86,8 @@ final class Redis implements AutoCloseable {
 		this.client = RedisClient.create(this.resources, uri);
 		this.client.setOptions(ClientOptions.builder()
 			.protocolVersion(ProtocolVersion.RESP2)
-			.socketOptions(SocketOptions.builder().connectTimeout(timeout).keepAlive(true).build())
+			.socketOptions(SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).keepAlive(true).build())
+			// Every command fails after this, whatever the URI's timeout.
 			.timeoutOptions(TimeoutOptions.enabled(timeout))
 			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
 			.autoReconnect(true)
