@@ -27,8 +27,8 @@ class CheckoutStatementsTests extends IntegrationTest {
 	/**
 	 * The paid checkout's budget (27 statements and 15 commits before issue 8); its
 	 * statements are listed in docs/drop.md. Since the order confirmation, 3 of them (and
-	 * 1 commit) are the notification's, after the checkout answered: the event id claimed,
-	 * the recipient read, the in-app copy stored.
+	 * 1 commit) are the notification's, after the checkout answered: the event id
+	 * claimed, the recipient read, the in-app copy stored.
 	 */
 	static final int PAID_STATEMENTS = 28;
 

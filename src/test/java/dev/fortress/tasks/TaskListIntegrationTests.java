@@ -136,19 +136,25 @@ class TaskListIntegrationTests extends TaskForgeTest {
 				select gen_random_uuid(), t.id, :owner, 'hi', now() from tasks t where t.project_id = :project
 				""").param("project", project).param("owner", owner.id()).update();
 
+		// the caller's project role is cached after the first read (ADR 0050): warm it,
+		// so
+		// every measured page finds it the same way
+		statementsFor(owner, "/api/v1/tasks?projectId=" + project + "&limit=1", 1);
 		int one = statementsFor(owner, "/api/v1/tasks?projectId=" + project + "&limit=1", 1);
 		int hundred = statementsFor(owner, "/api/v1/tasks?projectId=" + project + "&limit=100", 100);
-		// the project check, the page (labels and comment counts in the same statement)
-		// and the assignees' names; the counts were a statement of their own before
-		assertThat(one).as("the counter sees real statements").isPositive().isLessThanOrEqualTo(3);
+		// the page (labels and comment counts in the same statement) and the assignees'
+		// names; the project check is answered by the role cache; the counts were a
+		// statement of their own before
+		assertThat(one).as("the counter sees real statements").isPositive().isLessThanOrEqualTo(2);
 		assertThat(hundred).isEqualTo(one);
 		int filtered = statementsFor(owner,
 				"/api/v1/tasks?projectId=" + project + "&limit=100&label=alpha&sort=priority", 100);
 		assertThat(filtered).isEqualTo(one);
 		// without a project: the caller's memberships are read in the page's statement,
-		// so the page and the names; the memberships were a statement of their own before
+		// so the page and the names too; the memberships were a statement of their own
+		// before
 		int mine = statementsFor(owner, "/api/v1/tasks?limit=100", 100);
-		assertThat(mine).isEqualTo(one - 1);
+		assertThat(mine).isEqualTo(one);
 	}
 
 	private int statementsFor(LoggedIn user, String path, int expectedItems) {
