@@ -23,7 +23,10 @@ create table analytics_events (
 );
 
 -- What analytics knows of each order, whatever order its events arrived in: the drop,
--- units and total come with OrderPlaced, the flags with OrderPaid and OrderCancelled.
+-- units and total come with OrderPlaced (units is null until then), the flags with
+-- OrderPaid and OrderCancelled. A drop's orders, units sold and revenue are summed from
+-- here when read (orders paid and not cancelled), so the listeners of a busy drop's
+-- orders never wait for each other on one row.
 create table analytics_orders (
     order_id  uuid    not null primary key,
     drop_id   uuid,
@@ -34,15 +37,12 @@ create table analytics_orders (
     cancelled boolean not null default false
 );
 
--- Per drop: orders, units and revenue of orders paid and not cancelled; checkout attempts;
--- when it opened and first sold out.
+create index analytics_orders_by_drop_idx on analytics_orders (drop_id) where drop_id is not null;
+
+-- Per drop: checkout attempts (one event a second at most), when it opened and first sold out.
 create table analytics_drops (
     drop_id     uuid   not null primary key,
     attempts    bigint not null default 0,
-    orders      int    not null default 0,
-    units_sold  int    not null default 0,
-    revenue     bigint not null default 0,
-    currency    text,
     opened_at   timestamptz,
     sold_out_at timestamptz
 );

@@ -130,11 +130,9 @@ class AnalyticsIntegrationTests extends IntegrationTest {
 		assertThat(figures.path("sellOutSeconds").asLong()).isBetween(sellOut - 1, sellOut + 1);
 
 		// The read model is lost; the rebuild recomputes it from the analytics log.
-		this.jdbc
-			.sql("update analytics_drops set attempts = 0, orders = 0, units_sold = 0, revenue = 0"
-					+ " where drop_id = :id")
-			.param("id", drop)
-			.update();
+		this.jdbc.sql("delete from analytics_orders where drop_id = :id").param("id", drop).update();
+		this.jdbc.sql("delete from analytics_drops where drop_id = :id").param("id", drop).update();
+		assertThat(dropAnalytics(admin, dropId).path("orders").asInt()).isZero();
 		Http.Response rebuilt = this.http.post("/api/v1/admin/analytics/rebuild", null)
 			.token(admin.accessToken())
 			.send();

@@ -56,9 +56,7 @@ class AnalyticsListeners {
 
 	@ApplicationModuleListener
 	void on(CheckoutAttempts event) {
-		if (this.log.append(event, Fact.attempts(event.dropId(), event.count()))) {
-			this.drops.addAttempts(event.dropId(), event.count());
-		}
+		this.drops.addAttempts(event, Fact.attempts(event.dropId(), event.count()));
 	}
 
 	@ApplicationModuleListener
@@ -83,9 +81,7 @@ class AnalyticsListeners {
 	}
 
 	private void order(DomainEvent event, Fact fact) {
-		if (this.log.append(event, fact)) {
-			this.drops.apply(fact);
-		}
+		this.drops.apply(event, fact);
 	}
 
 }

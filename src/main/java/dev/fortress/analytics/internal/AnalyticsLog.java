@@ -1,12 +1,16 @@
 package dev.fortress.analytics.internal;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -35,29 +39,44 @@ class AnalyticsLog {
 	}
 
 	/**
+	 * The insert of one log row, without a trailing {@code returning}: the order listener
+	 * puts it in a common table expression to append and apply in one statement.
+	 */
+	static final String APPEND = """
+			insert into analytics_events (event_id, type, occurred_at, order_id, drop_id, project_id, units,
+			    amount, currency, count, starts_at, recorded_at)
+			values (:eventId, :type, :occurredAt, :orderId, :dropId, :projectId, :units, :amount, :currency, :count,
+			    :startsAt, :now)
+			on conflict (event_id) do nothing""";
+
+	/**
 	 * @return true the first time this event is appended, false for a redelivery
 	 */
 	boolean append(DomainEvent event, Fact fact) {
-		return this.jdbc.sql("""
-				insert into analytics_events (event_id, type, occurred_at, order_id, drop_id, project_id, units,
-				    amount, currency, count, starts_at, recorded_at)
-				values (:id, :type, :occurredAt, :orderId, :dropId, :projectId, :units, :amount, :currency, :count,
-				    :startsAt, :now)
-				on conflict (event_id) do nothing
-				""")
-			.param("id", event.metadata().id())
-			.param("type", fact.type().name())
-			.param("occurredAt", Timestamp.from(event.metadata().occurredAt()))
-			.param("orderId", fact.orderId())
-			.param("dropId", fact.dropId())
-			.param("projectId", fact.projectId())
-			.param("units", fact.units())
-			.param("amount", fact.amount())
-			.param("currency", fact.currency())
-			.param("count", fact.count())
-			.param("startsAt", (fact.startsAt() != null) ? Timestamp.from(fact.startsAt()) : null)
-			.param("now", Timestamp.from(this.clock.instant()))
-			.update() == 1;
+		return this.jdbc.sql(APPEND).params(parameters(event, fact, this.clock.instant())).update() == 1;
+	}
+
+	/** The parameters of {@link #APPEND}, typed so they can stand in a select list. */
+	Map<String, Object> parameters(DomainEvent event, Fact fact) {
+		return parameters(event, fact, this.clock.instant());
+	}
+
+	private static Map<String, Object> parameters(DomainEvent event, Fact fact, Instant now) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("eventId", event.metadata().id());
+		parameters.put("type", fact.type().name());
+		parameters.put("occurredAt", Timestamp.from(event.metadata().occurredAt()));
+		parameters.put("orderId", new SqlParameterValue(Types.OTHER, fact.orderId()));
+		parameters.put("dropId", new SqlParameterValue(Types.OTHER, fact.dropId()));
+		parameters.put("projectId", new SqlParameterValue(Types.OTHER, fact.projectId()));
+		parameters.put("units", new SqlParameterValue(Types.INTEGER, fact.units()));
+		parameters.put("amount", new SqlParameterValue(Types.BIGINT, fact.amount()));
+		parameters.put("currency", new SqlParameterValue(Types.VARCHAR, fact.currency()));
+		parameters.put("count", new SqlParameterValue(Types.BIGINT, fact.count()));
+		parameters.put("startsAt", new SqlParameterValue(Types.TIMESTAMP,
+				(fact.startsAt() != null) ? Timestamp.from(fact.startsAt()) : null));
+		parameters.put("now", Timestamp.from(now));
+		return parameters;
 	}
 
 	enum Type {

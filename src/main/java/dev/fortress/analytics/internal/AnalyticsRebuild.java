@@ -6,9 +6,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Recomputes every aggregate from the {@link AnalyticsLog} in one transaction: truncate,
- * then three set-based statements that apply the same rules as the listeners (an order
- * counts while paid and not cancelled; the first sell-out; UTC days). {@code TRUNCATE}
- * locks the aggregates until commit, in the order the listeners take them, so a listener
+ * then three set-based statements that apply the same rules as the listeners (an order's
+ * facts and flags, summed attempts, the first sell-out, UTC days). {@code TRUNCATE} locks
+ * the aggregates until commit, in the order the listeners take them, so a listener
  * running meanwhile either committed before (its event is in the log that is read) or
  * waits and adds its event to the rebuilt figures: nothing is lost or counted twice.
  */
@@ -38,24 +38,12 @@ public class AnalyticsRebuild {
 				group by order_id
 				""").update();
 		int drops = this.jdbc.sql("""
-				insert into analytics_drops (drop_id, attempts, orders, units_sold, revenue, currency, opened_at,
-				    sold_out_at)
-				select drop_id, sum(attempts), sum(orders), sum(units_sold), sum(revenue), max(currency),
-				       min(opened_at), min(sold_out_at)
-				from (
-				    select drop_id, 0 as attempts,
-				           count(*) filter (where paid and not cancelled) as orders,
-				           coalesce(sum(units) filter (where paid and not cancelled), 0) as units_sold,
-				           coalesce(sum(amount) filter (where paid and not cancelled), 0) as revenue,
-				           max(currency) as currency, null::timestamptz as opened_at, null::timestamptz as sold_out_at
-				    from analytics_orders where drop_id is not null group by drop_id
-				    union all
-				    select drop_id, sum(count), 0, 0, 0, null, null, null
-				    from analytics_events where type = 'CHECKOUT_ATTEMPTS' group by drop_id
-				    union all
-				    select drop_id, 0, 0, 0, 0, null, min(starts_at), min(occurred_at)
-				    from analytics_events where type = 'DROP_SOLD_OUT' group by drop_id
-				) parts
+				insert into analytics_drops (drop_id, attempts, opened_at, sold_out_at)
+				select drop_id, coalesce(sum(count) filter (where type = 'CHECKOUT_ATTEMPTS'), 0),
+				       min(starts_at) filter (where type = 'DROP_SOLD_OUT'),
+				       min(occurred_at) filter (where type = 'DROP_SOLD_OUT')
+				from analytics_events
+				where type in ('CHECKOUT_ATTEMPTS', 'DROP_SOLD_OUT')
 				group by drop_id
 				""").update();
 		int days = this.jdbc.sql("""

@@ -76,7 +76,8 @@ class AnalyticsListenersTests extends IntegrationTest {
 		this.listeners.on(new DropSoldOut(drop, "SKU", 6, opened, metadata()));
 
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-			DropAnalytics.DropFigures figures = this.drops.find(drop).orElseThrow();
+			assertThat(this.drops.find(drop)).isPresent();
+			DropAnalytics.DropFigures figures = this.drops.find(drop).get();
 			assertThat(figures.orders()).isEqualTo(2);
 			assertThat(figures.unitsSold()).isEqualTo(3);
 			assertThat(figures.revenue()).isEqualTo(3 * PRICE.amount());
