@@ -10,7 +10,7 @@ import dev.fortress.platform.events.EventMetadata;
 
 /**
  * The payment was captured; the units left the shelf. {@code paymentId} is null for free
- * orders; {@code requestId} is null when a reconciliation, not a request, settled it.
+ * orders.
  */
 public record OrderPaid(UUID orderId, UUID userId, @Nullable String paymentId, Money total,
 		EventMetadata metadata) implements DomainEvent {

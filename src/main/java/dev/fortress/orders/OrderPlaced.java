@@ -10,8 +10,8 @@ import dev.fortress.platform.events.DomainEvent;
 import dev.fortress.platform.events.EventMetadata;
 
 /**
- * Stock was reserved and the order inserted; it now waits for its payment.
- * {@code requestId} is the X-Request-Id of the checkout that caused it.
+ * Stock was reserved and the order inserted; it now waits for its payment. Its origin
+ * names the checkout that caused it, even when a batch writer inserted it.
  */
 public record OrderPlaced(UUID orderId, UUID userId, @Nullable UUID dropId, List<OrderLine> lines, Money total,
 		EventMetadata metadata) implements DomainEvent {

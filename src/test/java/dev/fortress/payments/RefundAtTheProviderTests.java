@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import dev.fortress.payments.sandbox.SandboxServer;
 import dev.fortress.support.Http;
 import dev.fortress.support.IntegrationTest;
+import dev.fortress.support.Shop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -112,16 +113,7 @@ class RefundAtTheProviderTests extends IntegrationTest {
 	}
 
 	private Http.Response paidOrder(String sku, int quantity, LoggedIn buyer) {
-		Http.Response paid = this.http
-			.post("/api/v1/orders",
-					Map.of("items", List.of(Map.of("sku", sku, "quantity", quantity)), "payment",
-							Map.of("token", "tok_visa")))
-			.token(buyer.accessToken())
-			.header("Idempotency-Key", "refund-test-" + UUID.randomUUID())
-			.send();
-		assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
-		assertThat(paid.text("status")).isEqualTo("PAID");
-		return paid;
+		return new Shop(this.http, loggedIn("ADMIN").accessToken()).paidOrder(sku, quantity, buyer.accessToken());
 	}
 
 	private Http.Response order(UUID orderId, LoggedIn buyer) {
@@ -129,16 +121,7 @@ class RefundAtTheProviderTests extends IntegrationTest {
 	}
 
 	private String product(int stock) {
-		LoggedIn admin = loggedIn("ADMIN");
-		String sku = "RAP-" + UUID.randomUUID().toString().substring(0, 8);
-		Http.Response created = this.http
-			.post("/api/v1/products",
-					Map.of("name", "Refunded shoe", "brand", "Fortress", "variants", List.of(Map.of("sku", sku, "size",
-							"42", "price", Map.of("amount", 7000, "currency", "EUR"), "stock", stock))))
-			.token(admin.accessToken())
-			.send();
-		assertThat(created.status()).as(created.toString()).isEqualTo(201);
-		return sku;
+		return new Shop(this.http, loggedIn("ADMIN").accessToken()).product(stock);
 	}
 
 }

@@ -66,8 +66,12 @@ public abstract class IntegrationTest {
 	}
 
 	protected LoggedIn login(TestUser user) {
+		return login(user, PASSWORD);
+	}
+
+	protected LoggedIn login(TestUser user, String password) {
 		Http.Response response = this.http
-			.post("/api/v1/auth/login", Map.of("email", user.email(), "password", PASSWORD))
+			.post("/api/v1/auth/login", Map.of("email", user.email(), "password", password))
 			.send();
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);
 		return new LoggedIn(user.id(), user.email(), response.text("accessToken"), response.text("refreshToken"));
