@@ -24,9 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The public product list: what one page costs the database, and how long a write may
  * stay unseen by it (ADR 0047). The page cache lives a minute here instead of a second,
- * so only invalidation, never expiry on a slow machine, can make a write visible.
+ * so only invalidation, never expiry on a slow machine, can make a write visible (the
+ * drop cache too, for {@link CatalogCachingIntegrationTests}, which shares this context).
  */
-@TestPropertySource(properties = "fortress.catalog.page-cache-ttl=60s")
+@TestPropertySource(properties = { "fortress.catalog.page-cache-ttl=60s", "fortress.inventory.drop-cache-ttl=60s" })
 class ProductPageIntegrationTests extends IntegrationTest {
 
 	@Test

@@ -1,6 +1,7 @@
 package dev.fortress.catalog.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,6 +21,9 @@ import dev.fortress.catalog.Variant;
 import dev.fortress.inventory.InventoryApi;
 import dev.fortress.inventory.StockLevel;
 import dev.fortress.platform.Ids;
+import dev.fortress.platform.cache.CacheSettings;
+import dev.fortress.platform.cache.Caches;
+import dev.fortress.platform.cache.ReadCache;
 import dev.fortress.platform.web.ApiException;
 import dev.fortress.platform.web.CursorPage;
 import dev.fortress.platform.web.ProblemType;
@@ -35,14 +40,19 @@ public class CatalogService implements CatalogApi {
 
 	private final ProductPageCache pages;
 
+	private final ReadCache<String, Product> byId;
+
 	private final Clock clock;
 
 	CatalogService(Products products, ProductSearch search, InventoryApi inventory, ProductPageCache pages,
-			Clock clock) {
+			Caches caches, @Value("${fortress.catalog.product-cache-ttl:60s}") Duration productTtl, Clock clock) {
 		this.products = products;
 		this.search = search;
 		this.inventory = inventory;
 		this.pages = pages;
+		this.byId = caches.create(CacheSettings.local("products", productTtl)
+			.withNegativeTtl(productTtl.compareTo(Duration.ofSeconds(1)) < 0 ? productTtl : Duration.ofSeconds(1))
+			.sharedThroughRedis(), Product.class);
 		this.clock = clock;
 	}
 
@@ -67,6 +77,7 @@ public class CatalogService implements CatalogApi {
 		Product product = new Product(Ids.newId(), name.strip(), brand.strip(), description,
 				currencies.iterator().next(), minPrice, 0, now, now, List.of());
 		this.pages.catalogWritten();
+		this.byId.invalidate(product.id().toString());
 		this.products.insert(product);
 		for (int i = 0; i < variants.size(); i++) {
 			NewVariant variant = variants.get(i);
@@ -86,6 +97,7 @@ public class CatalogService implements CatalogApi {
 	public Product update(UUID id, long expectedVersion, String name, String brand, String description) {
 		get(id);
 		this.pages.catalogWritten();
+		this.byId.invalidate(id.toString());
 		if (!this.products.update(id, expectedVersion, name.strip(), brand.strip(), description,
 				this.clock.instant())) {
 			throw new ApiException(ProblemType.PRECONDITION_FAILED, "The product was changed since you read it");
@@ -93,8 +105,20 @@ public class CatalogService implements CatalogApi {
 		return get(id);
 	}
 
+	/** The product as stored now: what a write checks its precondition against. */
 	public Product get(UUID id) {
 		return this.products.find(id).orElseThrow(() -> ApiException.notFound("Product"));
+	}
+
+	/**
+	 * The product for a public read, from the cache when it is there ({@code products}:
+	 * in memory, and in Redis when configured, for the product TTL; an unknown id for 1
+	 * s). A create or an edit invalidates it after the commit, on every instance with
+	 * Redis.
+	 */
+	public Product find(UUID id) {
+		return this.byId.find(id.toString(), key -> this.products.find(id))
+			.orElseThrow(() -> ApiException.notFound("Product"));
 	}
 
 	/**

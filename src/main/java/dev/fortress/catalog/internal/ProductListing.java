@@ -21,6 +21,29 @@ public record ProductListing(CursorPage<Product> products, Map<String, StockLeve
 		stock = Map.copyOf(stock);
 	}
 
+	/**
+	 * A text that changes whenever what the page shows changes (products, their versions,
+	 * variants and prices, units available, the next cursor), for its {@code ETag}; the
+	 * same on every instance.
+	 */
+	public String fingerprint() {
+		StringBuilder text = new StringBuilder(64 * (1 + this.products.items().size()));
+		for (Product product : this.products.items()) {
+			text.append(product.id()).append(':').append(product.version());
+			for (Variant variant : product.variants()) {
+				text.append(';')
+					.append(variant.sku())
+					.append('=')
+					.append(variant.price().amount())
+					.append(variant.price().currency())
+					.append('/')
+					.append(available(variant));
+			}
+			text.append('\n');
+		}
+		return text.append(this.products.nextCursor()).toString();
+	}
+
 	/** Units of the variant that can still be bought, 0 when it has no stock row. */
 	public int available(Variant variant) {
 		StockLevel level = this.stock.get(variant.sku());

@@ -3,23 +3,26 @@ package dev.fortress.catalog.internal;
 import java.time.Duration;
 import java.util.function.Function;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import dev.fortress.inventory.InventoryApi;
+import dev.fortress.platform.cache.CacheSettings;
+import dev.fortress.platform.cache.Caches;
+import dev.fortress.platform.cache.ReadCache;
 import dev.fortress.platform.persistence.WriteGeneration;
 
 /**
- * Public product pages for at most {@link #ttl} (1 s by default), so a crowd browsing the
- * catalog before a drop costs one statement per distinct page per second instead of one
- * per request. The key is the whole query (text, filters, sort, cursor, limit) plus the
+ * Public product pages for at most the TTL (1 s by default), so a crowd browsing the
+ * catalog before a drop costs one read per distinct page per second instead of one per
+ * request. The key is the whole query (text, filters, sort, cursor, limit) plus the
  * catalog's and the stock's write generations: a catalog or stock write committed in this
- * instance makes every cached page unreachable at once, and a write made by another
- * instance shows here within the TTL (ADR 0047). Nothing in a page depends on who asks,
- * so one entry serves everyone; concurrent misses of one key wait for a single read.
+ * instance makes every cached page unreachable at once (ADR 0047). A catalog write is
+ * also broadcast, so with Redis other instances drop their pages at once too; stock
+ * writes are not (they happen at checkout, which must not pay a network call), so other
+ * instances show them within the TTL. Nothing in a page depends on who asks, so one entry
+ * serves everyone; concurrent misses of one key wait for a single read
+ * ({@link ReadCache}, ADR 0050).
  */
 @Component
 class ProductPageCache {
@@ -28,11 +31,12 @@ class ProductPageCache {
 
 	private final InventoryApi inventory;
 
-	private final Cache<Key, ProductListing> pages;
+	private final ReadCache<Key, ProductListing> pages;
 
-	ProductPageCache(InventoryApi inventory, @Value("${fortress.catalog.page-cache-ttl:1s}") Duration ttl) {
+	ProductPageCache(InventoryApi inventory, Caches caches,
+			@Value("${fortress.catalog.page-cache-ttl:1s}") Duration ttl) {
 		this.inventory = inventory;
-		this.pages = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(ttl).build();
+		this.pages = caches.create(CacheSettings.local("product-pages", ttl), ProductListing.class);
 	}
 
 	/** The cached page, or the one {@code search} reads now. */
@@ -44,10 +48,12 @@ class ProductPageCache {
 	}
 
 	/**
-	 * A product or variant was written; its pages are stale once the transaction commits.
+	 * A product or variant was written; its pages are stale once the transaction commits,
+	 * here and (told through Redis) on the other instances.
 	 */
 	void catalogWritten() {
 		this.catalog.written();
+		this.pages.invalidateAll();
 	}
 
 	private record Key(ProductQuery query, long catalogGeneration, long stockGeneration) {

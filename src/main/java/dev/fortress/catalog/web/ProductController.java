@@ -39,6 +39,7 @@ import dev.fortress.inventory.StockLevel;
 import dev.fortress.platform.Money;
 import dev.fortress.platform.web.ApiException;
 import dev.fortress.platform.web.CursorPage;
+import dev.fortress.platform.web.HttpCaching;
 import dev.fortress.platform.web.IfMatch;
 import dev.fortress.platform.web.Pages;
 
@@ -73,7 +74,7 @@ class ProductController {
 	@Operation(summary = "Browse and search the catalog (public)",
 			description = "q: ranked full-text search plus prefix matching on words; filters brand, size, "
 					+ "minPrice/maxPrice (minor units, any variant); sort: relevance (default with q), newest "
-					+ "(default), price_asc, price_desc, name; keyset paging.")
+					+ "(default), price_asc, price_desc, name; keyset paging. Weak ETag: If-None-Match answers 304.")
 	ResponseEntity<CursorPage<ProductView>> search(@RequestParam(required = false) @Size(max = 200) String q,
 			@RequestParam(required = false) @Size(max = 100) String brand,
 			@RequestParam(required = false) @Size(max = 50) String size,
@@ -85,13 +86,15 @@ class ProductController {
 		ProductQuery query = new ProductQuery(text, blankToNull(brand), blankToNull(size), minPrice, maxPrice,
 				ProductSort.parse(sort, text != null), cursor, limit);
 		ProductListing listing = this.catalog.search(query);
-		return Pages.ok(listing.products().map(product -> ProductView.of(product, listing::available)));
+		return HttpCaching.revalidated(
+				Pages.ok(listing.products().map(product -> ProductView.of(product, listing::available))),
+				HttpCaching.weakTag(listing.fingerprint()));
 	}
 
 	@GetMapping("/{id}")
 	@Operation(summary = "A product with its variants and what is available (public)")
 	ResponseEntity<ProductView> get(@PathVariable UUID id) {
-		Product product = this.catalog.get(id);
+		Product product = this.catalog.find(id);
 		return ResponseEntity.ok().eTag(String.valueOf(product.version())).body(view(product));
 	}
 

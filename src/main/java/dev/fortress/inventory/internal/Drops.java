@@ -15,8 +15,14 @@ import org.springframework.stereotype.Repository;
 
 import dev.fortress.inventory.DropState;
 import dev.fortress.inventory.StockLedger;
+import dev.fortress.platform.persistence.WriteGeneration;
 
-/** The {@code drops} and {@code drop_purchases} tables. */
+/**
+ * The {@code drops} and {@code drop_purchases} tables. Every write of {@code drops}
+ * records itself in {@link #generation()} (in memory, after the commit: no statement and
+ * no network call is added to checkout), so the cache of public drop reads can tell that
+ * it is stale.
+ */
 @Repository
 class Drops {
 
@@ -33,15 +39,32 @@ class Drops {
 
 	private final JdbcTemplate batch;
 
+	private final WriteGeneration generation = new WriteGeneration();
+
 	Drops(JdbcClient jdbc, JdbcTemplate batch) {
 		this.jdbc = jdbc;
 		this.batch = batch;
 	}
 
 	/**
+	 * Moves on after each committed write of this instance to the {@code drops} table.
+	 */
+	WriteGeneration generation() {
+		return this.generation;
+	}
+
+	private int written(int rows) {
+		if (rows > 0) {
+			this.generation.written();
+		}
+		return rows;
+	}
+
+	/**
 	 * Inserts the drop; {@code closed} when it is over already and sets nothing aside.
 	 */
 	void insert(DropState drop, boolean closed, Instant now) {
+		this.generation.written();
 		this.jdbc
 			.sql("""
 					insert into drops (id, sku, quantity, remaining, starts_at, ends_at, per_customer_limit, created_at, closed_at)
@@ -76,11 +99,14 @@ class Drops {
 	 * Takes the units; the drop as it is now (what is left tells whether it sold out).
 	 */
 	Optional<DropState> take(UUID id, int quantity) {
-		return this.jdbc.sql("update drops set remaining = remaining - :q where id = :id returning " + COLUMNS)
+		Optional<DropState> taken = this.jdbc
+			.sql("update drops set remaining = remaining - :q where id = :id returning " + COLUMNS)
 			.param("q", quantity)
 			.param("id", id)
 			.query(MAPPER)
 			.optional();
+		taken.ifPresent((drop) -> written(1));
+		return taken;
 	}
 
 	/**
@@ -88,10 +114,10 @@ class Drops {
 	 * shelf already); false if so, and the units belong to the shelf.
 	 */
 	boolean giveBack(UUID id, int quantity) {
-		return this.jdbc.sql("update drops set remaining = remaining + :q where id = :id and closed_at is null")
+		return written(this.jdbc.sql("update drops set remaining = remaining + :q where id = :id and closed_at is null")
 			.param("q", quantity)
 			.param("id", id)
-			.update() == 1;
+			.update()) == 1;
 	}
 
 	/**
@@ -99,6 +125,8 @@ class Drops {
 	 * the caller puts those back on the shelf in the same transaction.
 	 */
 	Map<String, Integer> closeEnded(Instant now) {
+		// Closing changes no column a drop read shows (an ended drop shows nothing left
+		// from the clock alone), so it does not move the generation.
 		return this.jdbc.sql("""
 				with closed as (
 				    update drops set closed_at = :now where closed_at is null and ends_at <= :now
@@ -118,7 +146,7 @@ class Drops {
 	 * one statement: {@code returning} tells the caller whether this took the last unit.
 	 */
 	Optional<DropState> tryTake(UUID id, int quantity, Instant now) {
-		return this.jdbc.sql("""
+		Optional<DropState> taken = this.jdbc.sql("""
 				update drops set remaining = remaining - :q
 				where id = :id and remaining >= :q and starts_at <= :now and (ends_at is null or ends_at > :now)
 				returning\s""" + COLUMNS)
@@ -127,6 +155,8 @@ class Drops {
 			.param("now", Timestamp.from(now))
 			.query(MAPPER)
 			.optional();
+		taken.ifPresent((drop) -> written(1));
+		return taken;
 	}
 
 	boolean tryCountPurchase(UUID dropId, UUID userId, int quantity, int limit) {

@@ -1,6 +1,7 @@
 package dev.fortress.inventory.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,6 +23,9 @@ import dev.fortress.inventory.InventoryApi;
 import dev.fortress.inventory.StockLevel;
 import dev.fortress.inventory.StockReplenished;
 import dev.fortress.platform.Ids;
+import dev.fortress.platform.cache.CacheSettings;
+import dev.fortress.platform.cache.Caches;
+import dev.fortress.platform.cache.ReadCache;
 import dev.fortress.platform.web.ApiException;
 import dev.fortress.platform.web.IfMatch;
 import dev.fortress.platform.web.ProblemType;
@@ -42,11 +47,15 @@ public class InventoryService implements InventoryApi {
 
 	private final Clock clock;
 
-	InventoryService(Stocks stocks, Drops drops, ApplicationEventPublisher events, Clock clock) {
+	private final ReadCache<DropKey, DropState> publicDrops;
+
+	InventoryService(Stocks stocks, Drops drops, ApplicationEventPublisher events, Clock clock, Caches caches,
+			@Value("${fortress.inventory.drop-cache-ttl:1s}") Duration dropTtl) {
 		this.stocks = stocks;
 		this.drops = drops;
 		this.events = events;
 		this.clock = clock;
+		this.publicDrops = caches.create(CacheSettings.local("drops", dropTtl), DropState.class);
 	}
 
 	@Override
@@ -160,8 +169,23 @@ public class InventoryService implements InventoryApi {
 		return this.drops.find(id).orElseThrow(() -> ApiException.notFound("Drop"));
 	}
 
+	/**
+	 * The drop for a public read, from the {@code drops} cache (1 s by default; an
+	 * unknown id for a tenth of it). The key holds the drops' write generation, captured
+	 * before the read: a sale, a give-back or a new drop committed in this instance makes
+	 * every entry unreachable at once, and other instances show it within the TTL.
+	 * Checkout never reads this cache, and its writes only move a number in memory.
+	 */
+	public DropState publicDrop(UUID id) {
+		DropKey key = new DropKey(id, this.drops.generation().current());
+		return this.publicDrops.find(key, k -> this.drops.find(id)).orElseThrow(() -> ApiException.notFound("Drop"));
+	}
+
 	public Instant now() {
 		return this.clock.instant();
+	}
+
+	private record DropKey(UUID id, long generation) {
 	}
 
 }

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.fortress.inventory.DropState;
 import dev.fortress.inventory.internal.InventoryService;
+import dev.fortress.platform.web.HttpCaching;
 
 @RestController
 @RequestMapping("/api/v1/drops")
@@ -50,9 +51,11 @@ class DropController {
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "A drop and what is left", description = "Public. status: SCHEDULED, LIVE, SOLD_OUT, ENDED.")
-	DropView get(@PathVariable UUID id) {
-		return view(this.inventory.drop(id));
+	@Operation(summary = "A drop and what is left",
+			description = "Public. status: SCHEDULED, LIVE, SOLD_OUT, ENDED. Weak ETag: If-None-Match answers 304.")
+	ResponseEntity<DropView> get(@PathVariable UUID id) {
+		DropView view = view(this.inventory.publicDrop(id));
+		return HttpCaching.revalidated(ResponseEntity.ok(view), HttpCaching.weakTag(view.toString()));
 	}
 
 	private DropView view(DropState drop) {

@@ -12,18 +12,15 @@ import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-import dev.fortress.orders.OrderCancelled;
-import dev.fortress.orders.OrderPaid;
 import dev.fortress.orders.OrderPlaced;
-import dev.fortress.orders.PaymentRefunded;
 
 /**
  * A read model of each order's history. Its rows are written in the transaction of the
  * change they record (one JDBC batch for a batch of orders), so the timeline never lags
  * and costs no commit of its own. Idempotent: a row that exists is left alone.
  * <p>
- * It also subscribes to the order events after commit, and that is what makes the event
- * publication registry store them (a publication exists per listener): the stored
+ * It also subscribes to {@code OrderPlaced} after commit, and that is what makes the
+ * event publication registry store it (a publication exists per listener): the stored
  * {@code OrderPlaced} of each order is part of the checkout's audit. Spring Modulith
  * marks a publication processing and completed in a transaction each
  * ({@code REQUIRES_NEW}); a listener that writes in a transaction of its own, as this one
@@ -71,28 +68,15 @@ class OrderTimeline {
 	}
 
 	/*
-	 * The registry's subscriptions: nothing left to do once the event is stored and
-	 * committed (the row was written with it).
+	 * The registry's subscription to OrderPlaced: nothing left to do once the event is
+	 * stored and committed (the row was written with it). OrderPaid, OrderCancelled and
+	 * PaymentRefunded need none: the notifications module listens to them, so they are
+	 * stored for it.
 	 */
 
 	@Async
 	@TransactionalEventListener
 	void on(OrderPlaced event) {
-	}
-
-	@Async
-	@TransactionalEventListener
-	void on(OrderPaid event) {
-	}
-
-	@Async
-	@TransactionalEventListener
-	void on(OrderCancelled event) {
-	}
-
-	@Async
-	@TransactionalEventListener
-	void on(PaymentRefunded event) {
 	}
 
 }

@@ -16,6 +16,7 @@ import org.springframework.aop.support.StaticMethodMatcherPointcut;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
@@ -35,8 +36,15 @@ class EventListenerContext extends AbstractPointcutAdvisor {
 	private final transient StaticMethodMatcherPointcut pointcut = new StaticMethodMatcherPointcut() {
 		@Override
 		public boolean matches(Method method, Class<?> targetClass) {
-			return method.getParameterCount() == 1 && DomainEvent.class.isAssignableFrom(method.getParameterTypes()[0])
-					&& AnnotatedElementUtils.hasAnnotation(method, TransactionalEventListener.class);
+			if (method.getParameterCount() != 1 || !DomainEvent.class.isAssignableFrom(method.getParameterTypes()[0])) {
+				return false;
+			}
+			// Only listeners that run after commit are deliveries of the registry; one
+			// that runs
+			// before commit (the Kafka outbox) is part of the publishing transaction.
+			TransactionalEventListener listener = AnnotatedElementUtils.findMergedAnnotation(method,
+					TransactionalEventListener.class);
+			return listener != null && listener.phase() == TransactionPhase.AFTER_COMMIT;
 		}
 	};
 

@@ -112,12 +112,14 @@ public class EventLog {
 		String simpleType = eventType.substring(eventType.lastIndexOf('.') + 1);
 		String aggregateId = null;
 		String requestId = null;
+		String traceId = null;
 		UUID eventId = null;
 		try {
 			Object event = this.serializer.deserialize(serializedEvent, Class.forName(eventType));
 			if (event instanceof DomainEvent domainEvent) {
 				aggregateId = domainEvent.aggregateId();
 				requestId = domainEvent.metadata().origin().requestId();
+				traceId = domainEvent.metadata().origin().traceId();
 				eventId = domainEvent.metadata().id();
 			}
 		}
@@ -126,7 +128,7 @@ public class EventLog {
 		}
 		Status shown = "DEAD".equals(status) ? Status.DEAD : Status.of(status);
 		return new Entry(id, eventId, simpleType, listener(listenerId), aggregateId, shown.name(), attempts, lastError,
-				requestId, publishedAt, completedAt);
+				requestId, traceId, publishedAt, completedAt);
 	}
 
 	/** {@code dev.fortress.x.internal.Foo.on(dev.fortress.y.Bar)} → {@code Foo.on}. */
@@ -151,10 +153,12 @@ public class EventLog {
 	 *
 	 * @param id the publication's id (a dead letter's id for {@code DEAD})
 	 * @param eventId the event's own id ({@link EventMetadata#id()})
+	 * @param requestId the request that caused the event
+	 * @param traceId the trace of that request: the work the event caused is in it too
 	 */
 	public record Entry(UUID id, @Nullable UUID eventId, String type, String listener, @Nullable String aggregateId,
-			String status, int attempts, @Nullable String lastError, @Nullable String requestId, Instant publishedAt,
-			@Nullable Instant completedAt) {
+			String status, int attempts, @Nullable String lastError, @Nullable String requestId,
+			@Nullable String traceId, Instant publishedAt, @Nullable Instant completedAt) {
 	}
 
 }

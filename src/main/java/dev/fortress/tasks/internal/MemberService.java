@@ -52,7 +52,7 @@ public class MemberService {
 	@Transactional
 	public Member put(UUID projectId, UUID userId, ProjectRole role, CurrentUser user) {
 		List<UUID> owners = this.members.lockOwners(projectId);
-		this.access.requireOwner(projectId, user);
+		this.access.requireOwnerNow(projectId, user);
 		if (this.identity.findUser(userId).filter(found -> !found.disabled()).isEmpty()) {
 			throw ApiException.notFound("User");
 		}
@@ -70,7 +70,7 @@ public class MemberService {
 	@Transactional
 	public void remove(UUID projectId, UUID userId, CurrentUser user) {
 		List<UUID> owners = this.members.lockOwners(projectId);
-		this.access.requireOwner(projectId, user);
+		this.access.requireOwnerNow(projectId, user);
 		keepAnOwnerWhoCanAct(owners, userId);
 		if (!this.members.remove(projectId, userId)) {
 			throw ApiException.notFound("Member");

@@ -33,11 +33,22 @@ public class ProjectAccess implements ProjectMembership {
 		this.members = members;
 	}
 
-	/** The caller's effective role in the project, empty if they may not see it. */
+	/**
+	 * The caller's effective role in the project, empty if they may not see it. A
+	 * member's role comes from the membership cache ({@link ProjectMembers}).
+	 */
 	public Optional<ProjectRole> effectiveRole(UUID projectId, CurrentUser user) {
-		Optional<ProjectRole> role = user.isAdmin()
-				? (this.members.projectExists(projectId) ? Optional.of(ProjectRole.OWNER) : Optional.empty())
-				: this.members.role(projectId, user.id());
+		return effectiveRole(projectId, user, false);
+	}
+
+	private Optional<ProjectRole> effectiveRole(UUID projectId, CurrentUser user, boolean fresh) {
+		Optional<ProjectRole> role;
+		if (user.isAdmin()) {
+			role = this.members.projectExists(projectId) ? Optional.of(ProjectRole.OWNER) : Optional.empty();
+		}
+		else {
+			role = fresh ? this.members.freshRole(projectId, user.id()) : this.members.role(projectId, user.id());
+		}
 		return user.isReadOnly() ? role.map(r -> ProjectRole.VIEWER) : role;
 	}
 
@@ -69,6 +80,19 @@ public class ProjectAccess implements ProjectMembership {
 	 */
 	void requireOwner(UUID projectId, CurrentUser user) {
 		if (requireViewer(projectId, user) != ProjectRole.OWNER) {
+			throw ApiException.forbidden("Only a project owner may do this");
+		}
+	}
+
+	/**
+	 * Like {@link #requireOwner}, but from the table rather than the cache: for
+	 * membership changes, decided under the owners' row locks, where a role cached a
+	 * moment before a concurrent demotion committed must not count.
+	 * @throws ApiException 404 if the caller may not see it, 403 unless an owner
+	 */
+	void requireOwnerNow(UUID projectId, CurrentUser user) {
+		ProjectRole role = effectiveRole(projectId, user, true).orElseThrow(() -> ApiException.notFound("Project"));
+		if (role != ProjectRole.OWNER) {
 			throw ApiException.forbidden("Only a project owner may do this");
 		}
 	}

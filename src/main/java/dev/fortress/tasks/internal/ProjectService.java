@@ -99,7 +99,8 @@ public class ProjectService {
 	 */
 	@Transactional
 	public void delete(UUID id, CurrentUser user) {
-		this.access.requireOwner(id, user);
+		this.access.requireOwnerNow(id, user);
+		this.members.forgetProject(id);
 		this.store.deleteProject(id);
 		this.projects.delete(id);
 		this.events.publishEvent(new ProjectDeleted(id, user.id(), EventMetadata.now(this.clock)));
