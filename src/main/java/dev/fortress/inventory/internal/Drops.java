@@ -95,11 +95,18 @@ class Drops {
 			.optional();
 	}
 
-	void take(UUID id, int quantity) {
-		written(this.jdbc.sql("update drops set remaining = remaining - :q where id = :id")
+	/**
+	 * Takes the units; the drop as it is now (what is left tells whether it sold out).
+	 */
+	Optional<DropState> take(UUID id, int quantity) {
+		Optional<DropState> taken = this.jdbc
+			.sql("update drops set remaining = remaining - :q where id = :id returning " + COLUMNS)
 			.param("q", quantity)
 			.param("id", id)
-			.update());
+			.query(MAPPER)
+			.optional();
+		taken.ifPresent((drop) -> written(1));
+		return taken;
 	}
 
 	/**
@@ -134,11 +141,22 @@ class Drops {
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
-	boolean tryTake(UUID id, int quantity, Instant now) {
-		return written(this.jdbc.sql("""
+	/**
+	 * The conditional take; the drop as it is after it, empty if nothing was taken. Still
+	 * one statement: {@code returning} tells the caller whether this took the last unit.
+	 */
+	Optional<DropState> tryTake(UUID id, int quantity, Instant now) {
+		Optional<DropState> taken = this.jdbc.sql("""
 				update drops set remaining = remaining - :q
 				where id = :id and remaining >= :q and starts_at <= :now and (ends_at is null or ends_at > :now)
-				""").param("q", quantity).param("id", id).param("now", Timestamp.from(now)).update()) == 1;
+				returning\s""" + COLUMNS)
+			.param("q", quantity)
+			.param("id", id)
+			.param("now", Timestamp.from(now))
+			.query(MAPPER)
+			.optional();
+		taken.ifPresent((drop) -> written(1));
+		return taken;
 	}
 
 	boolean tryCountPurchase(UUID dropId, UUID userId, int quantity, int limit) {

@@ -1,5 +1,6 @@
 package dev.fortress.inventory.internal;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -8,16 +9,22 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.fortress.inventory.DropSoldOut;
 import dev.fortress.inventory.DropState;
 import dev.fortress.inventory.StockLedger;
+import dev.fortress.platform.events.EventMetadata;
 
 /**
  * SQL behind {@link StockLedger}. {@code MANDATORY} propagation turns a call outside the
- * caller's transaction into an error instead of a silent auto-commit.
+ * caller's transaction into an error instead of a silent auto-commit. The take that
+ * leaves a drop with nothing publishes {@link DropSoldOut} in that transaction: one
+ * publication per sell-out, read from the take's own {@code returning}, no extra
+ * statement for the orders that do not empty it.
  */
 @Component
 @Transactional(propagation = Propagation.MANDATORY)
@@ -27,9 +34,15 @@ class JdbcStockLedger implements StockLedger {
 
 	private final Drops drops;
 
-	JdbcStockLedger(Stocks stocks, Drops drops) {
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	JdbcStockLedger(Stocks stocks, Drops drops, ApplicationEventPublisher events, Clock clock) {
 		this.stocks = stocks;
 		this.drops = drops;
+		this.events = events;
+		this.clock = clock;
 	}
 
 	@Override
@@ -44,7 +57,7 @@ class JdbcStockLedger implements StockLedger {
 
 	@Override
 	public void takeFromDrop(UUID dropId, int quantity) {
-		this.drops.take(dropId, quantity);
+		this.drops.take(dropId, quantity).ifPresent(this::publishIfSoldOut);
 	}
 
 	@Override
@@ -54,7 +67,16 @@ class JdbcStockLedger implements StockLedger {
 
 	@Override
 	public boolean tryTakeFromDrop(UUID dropId, int quantity, Instant now) {
-		return this.drops.tryTake(dropId, quantity, now);
+		Optional<DropState> taken = this.drops.tryTake(dropId, quantity, now);
+		taken.ifPresent(this::publishIfSoldOut);
+		return taken.isPresent();
+	}
+
+	private void publishIfSoldOut(DropState drop) {
+		if (drop.remaining() == 0) {
+			this.events.publishEvent(new DropSoldOut(drop.id(), drop.sku(), drop.quantity(), drop.startsAt(),
+					EventMetadata.now(this.clock)));
+		}
 	}
 
 	@Override

@@ -52,9 +52,11 @@ public class Checkout {
 
 	private final SoldOutRefusals soldOutRefusals;
 
+	private final CheckoutAttemptCounter attempts;
+
 	Checkout(OrderDrafting drafting, Idempotency idempotency, ReservationStrategy strategy, Settlement settlement,
-			Orders orders, JsonMapper json, MeterRegistry meters, PaymentsApi payments,
-			SoldOutRefusals soldOutRefusals) {
+			Orders orders, JsonMapper json, MeterRegistry meters, PaymentsApi payments, SoldOutRefusals soldOutRefusals,
+			CheckoutAttemptCounter attempts) {
 		this.drafting = drafting;
 		this.idempotency = idempotency;
 		this.strategy = strategy;
@@ -64,6 +66,7 @@ public class Checkout {
 		this.meters = meters;
 		this.payments = payments;
 		this.soldOutRefusals = soldOutRefusals;
+		this.attempts = attempts;
 	}
 
 	public OrderView place(CurrentUser user, String key, PlaceOrder command) {
@@ -77,6 +80,9 @@ public class Checkout {
 		}
 		this.soldOutRefusals.refuseIfKnownEmpty(user.id(), key, command);
 		OrderDraft unclaimed = this.drafting.draft(user.id(), command);
+		if (unclaimed.drop() != null) {
+			this.attempts.count(unclaimed.drop().id());
+		}
 		Idempotency.Claim claim = this.idempotency.claim(user.id(), key, hash(command));
 		if (claim instanceof Idempotency.Claim.Replay replay) {
 			return replay(replay);

@@ -16,6 +16,7 @@ import dev.fortress.platform.Money;
  *
  * <pre>
  * PENDING_PAYMENT ──pay──────────▶ PAID ──cancel (refunded, restocked)──▶ CANCELLED
+ *        │                          └──refunding (refund not made yet)──▶ REFUNDING ──cancel──▶ CANCELLED
  *        └──release (declined, unavailable, not captured)──▶ CANCELLED ──recordRefund──▶ CANCELLED, refunded
  * </pre>
  *
@@ -38,8 +39,13 @@ record Order(UUID id, UUID userId, @Nullable UUID dropId, OrderStatus status, Li
 			PAY,
 			/** PENDING_PAYMENT → CANCELLED: the reservation is released. */
 			RELEASE,
-			/** PAID → CANCELLED by the customer: refunded, the units restocked. */
+			/** PAID or REFUNDING → CANCELLED: refunded, the units restocked. */
 			CANCEL,
+			/**
+			 * PAID → REFUNDING: the customer cancelled, the refund could not be made yet;
+			 * the units stay sold until it is.
+			 */
+			REFUNDING,
 			/** A cancelled order whose capture came after all was refunded. */
 			RECORD_REFUND
 
@@ -72,10 +78,18 @@ record Order(UUID id, UUID userId, @Nullable UUID dropId, OrderStatus status, Li
 
 	/** {@code refundId} is null for a free order: there was nothing to refund. */
 	Optional<Transition> cancel(String reason, @Nullable String refundId, Instant now) {
-		if (this.status != OrderStatus.PAID) {
+		if (this.status != OrderStatus.PAID && this.status != OrderStatus.REFUNDING) {
 			return Optional.empty();
 		}
 		return step(Transition.Step.CANCEL, OrderStatus.CANCELLED, this.paymentId, refundId, reason, now);
+	}
+
+	/** The customer cancelled a paid order whose refund could not be made now. */
+	Optional<Transition> refunding(String reason, Instant now) {
+		if (this.status != OrderStatus.PAID) {
+			return Optional.empty();
+		}
+		return step(Transition.Step.REFUNDING, OrderStatus.REFUNDING, this.paymentId, null, reason, now);
 	}
 
 	Optional<Transition> recordRefund(String refundId, Instant now) {

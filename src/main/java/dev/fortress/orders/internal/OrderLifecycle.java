@@ -130,6 +130,15 @@ class OrderLifecycle {
 		return change(locked, (order, now) -> order.cancel(reason, refundId, now));
 	}
 
+	/**
+	 * PAID → REFUNDING for an order the caller has locked and could not refund now: no
+	 * stock moves and no event is published until the refund is made and the order is
+	 * {@link #cancel cancelled}.
+	 */
+	Order refunding(Order locked, String reason) {
+		return change(locked, (order, now) -> order.refunding(reason, now));
+	}
+
 	/** Records the refund of a capture that arrived after the order was released. */
 	Order recordRefund(UUID orderId, String refundId) {
 		return recordRefund(lock(orderId).orElseThrow(), refundId);
@@ -172,6 +181,8 @@ class OrderLifecycle {
 				forgetSoldOutAfterCommit();
 			}
 			case RECORD_REFUND -> publishRefund(order);
+			case REFUNDING -> {
+			}
 		}
 		return order;
 	}
@@ -182,7 +193,7 @@ class OrderLifecycle {
 				case PAY -> this.ledger.commitSale(line.sku(), line.quantity());
 				case RELEASE -> this.ledger.release(order.dropId(), order.userId(), line.sku(), line.quantity());
 				case CANCEL -> this.ledger.restock(order.dropId(), order.userId(), line.sku(), line.quantity());
-				case RECORD_REFUND -> {
+				case RECORD_REFUND, REFUNDING -> {
 				}
 			}
 		}

@@ -63,6 +63,7 @@ class OrderTimeline {
 			case PAY -> new Entry(order.id(), "PAID", order.updatedAt(), order.paymentId());
 			case RELEASE, CANCEL -> new Entry(order.id(), "CANCELLED", order.updatedAt(), order.cancelReason());
 			case RECORD_REFUND -> new Entry(order.id(), "REFUNDED", order.updatedAt(), order.refundId());
+			case REFUNDING -> new Entry(order.id(), "REFUNDING", order.updatedAt(), order.cancelReason());
 		};
 	}
 

@@ -128,6 +128,14 @@ class Orders {
 		return orders.stream().map(order -> order.withLines(lines.getOrDefault(order.id(), List.of()))).toList();
 	}
 
+	/** The ids of orders waiting for their refund, the longest waiting first. */
+	List<UUID> refunding(int limit) {
+		return this.jdbc.sql("select id from orders where status = 'REFUNDING' order by updated_at limit :limit")
+			.param("limit", limit)
+			.query(UUID.class)
+			.list();
+	}
+
 	void touch(UUID id, Instant now) {
 		this.jdbc.sql("update orders set updated_at = :now where id = :id")
 			.param("now", Timestamp.from(now))

@@ -29,6 +29,10 @@ class ProviderRefundListener {
 		this.lifecycle.lock(event.orderId()).ifPresent((order) -> {
 			switch (order.status()) {
 				case PAID -> this.lifecycle.cancel(order, REASON, event.refundId());
+				// The customer's cancel was waiting for this refund.
+				case REFUNDING -> this.lifecycle.cancel(order,
+						java.util.Objects.requireNonNullElse(order.cancelReason(), Cancellation.REASON),
+						event.refundId());
 				case PENDING_PAYMENT ->
 					this.lifecycle.recordRefund(this.lifecycle.release(order, REASON), event.refundId());
 				case CANCELLED -> this.lifecycle.recordRefund(order, event.refundId());

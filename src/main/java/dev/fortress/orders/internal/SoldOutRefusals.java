@@ -31,10 +31,14 @@ class SoldOutRefusals {
 
 	private final Counter refused;
 
+	private final CheckoutAttemptCounter attempts;
+
 	/** Drops whose memory one caller is checking again right now. */
 	private final Map<UUID, Boolean> rechecking = new ConcurrentHashMap<>();
 
-	SoldOutRefusals(KnownSoldOut soldOut, IdempotencyKeys keys, InventoryApi inventory, MeterRegistry meters) {
+	SoldOutRefusals(KnownSoldOut soldOut, IdempotencyKeys keys, InventoryApi inventory, MeterRegistry meters,
+			CheckoutAttemptCounter attempts) {
+		this.attempts = attempts;
 		this.soldOut = soldOut;
 		this.keys = keys;
 		this.inventory = inventory;
@@ -65,6 +69,7 @@ class SoldOutRefusals {
 			return;
 		}
 		this.refused.increment();
+		this.attempts.count(dropId);
 		throw CheckoutProblems.dropSoldOut();
 	}
 

@@ -31,6 +31,7 @@ import dev.fortress.identity.CurrentUser;
 import dev.fortress.orders.internal.Checkout;
 import dev.fortress.orders.internal.CheckoutAdmission;
 import dev.fortress.orders.internal.OrderQueries;
+import dev.fortress.orders.internal.OrderStatus;
 import dev.fortress.orders.internal.OrderView;
 import dev.fortress.orders.internal.PlaceOrder;
 import dev.fortress.platform.web.BodyLimit;
@@ -103,9 +104,13 @@ class OrderController {
 	@PreAuthorize("hasAnyRole('ADMIN', 'EDITOR')")
 	@Operation(summary = "Cancel a paid order: refund and restock",
 			description = "Exactly once, even when called twice at once; cancelling a cancelled order answers 200 "
-					+ "with it. 409 while the payment is still being settled; 503 if the refund cannot be made now.")
-	OrderView cancel(CurrentUser user, @PathVariable UUID id) {
-		return this.queries.cancel(id, user);
+					+ "with it. 202 with the order REFUNDING when the refund cannot be made now: it is retried "
+					+ "automatically and the order then becomes CANCELLED. 409 while the payment is still being "
+					+ "settled.")
+	ResponseEntity<OrderView> cancel(CurrentUser user, @PathVariable UUID id) {
+		OrderView order = this.queries.cancel(id, user);
+		return (order.status() == OrderStatus.REFUNDING) ? ResponseEntity.accepted().body(order)
+				: ResponseEntity.ok(order);
 	}
 
 	record PlaceOrderRequest(@Size(max = PlaceOrder.MAX_LINES) @Nullable List<@Valid @NotNull ItemRequest> items,

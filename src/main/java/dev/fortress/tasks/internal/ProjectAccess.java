@@ -11,6 +11,7 @@ import dev.fortress.identity.CurrentUser;
 import dev.fortress.identity.Role;
 import dev.fortress.identity.UserSummary;
 import dev.fortress.platform.web.ApiException;
+import dev.fortress.tasks.ProjectMembership;
 import dev.fortress.tasks.api.ProjectRole;
 
 /**
@@ -20,10 +21,11 @@ import dev.fortress.tasks.api.ProjectRole;
  * VIEWER is read-only everywhere whatever their project role. A non-member learns
  * nothing: the project and its tasks are a 404, never a 403.
  * <p>
- * Public for the exports and reports, which check a caller's right to read a project.
+ * Public for the exports and reports, which check a caller's right to read a project;
+ * other modules use it as {@link ProjectMembership}.
  */
 @Component
-public class ProjectAccess {
+public class ProjectAccess implements ProjectMembership {
 
 	private final ProjectMembers members;
 
@@ -48,6 +50,11 @@ public class ProjectAccess {
 			role = fresh ? this.members.freshRole(projectId, user.id()) : this.members.role(projectId, user.id());
 		}
 		return user.isReadOnly() ? role.map(r -> ProjectRole.VIEWER) : role;
+	}
+
+	@Override
+	public boolean canView(UUID projectId, CurrentUser user) {
+		return effectiveRole(projectId, user).isPresent();
 	}
 
 	/**

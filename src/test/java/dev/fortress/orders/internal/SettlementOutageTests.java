@@ -65,6 +65,9 @@ class SettlementOutageTests extends IntegrationTest {
 	SoldOutRefusals soldOutRefusals;
 
 	@Autowired
+	CheckoutAttemptCounter attempts;
+
+	@Autowired
 	CatalogService catalog;
 
 	@Autowired
@@ -76,10 +79,10 @@ class SettlementOutageTests extends IntegrationTest {
 		when(payments.unavailableFor()).thenReturn(Optional.empty());
 		when(payments.charge(any(), any(), any()))
 			.thenThrow(new CannotGetJdbcConnectionException("Connection is not available, request timed out"));
-		Checkout checkout = new Checkout(
-				this.drafting, this.idempotency, this.strategy, new Settlement(this.orders, this.lifecycle, payments,
-						this.idempotency, this.transactions, this.json, Clock.systemUTC()),
-				this.orders, this.json, this.meters, payments, this.soldOutRefusals);
+		Checkout checkout = new Checkout(this.drafting, this.idempotency, this.strategy,
+				new Settlement(this.orders, this.lifecycle, payments, this.idempotency, this.transactions, this.json,
+						Clock.systemUTC()),
+				this.orders, this.json, this.meters, payments, this.soldOutRefusals, this.attempts);
 		DropState drop = drop();
 		CurrentUser buyer = new CurrentUser(UUID.randomUUID(), Role.EDITOR);
 
