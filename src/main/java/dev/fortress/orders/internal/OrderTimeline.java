@@ -8,23 +8,18 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
-
-import dev.fortress.orders.OrderPlaced;
 
 /**
  * A read model of each order's history. Its rows are written in the transaction of the
  * change they record (one JDBC batch for a batch of orders), so the timeline never lags
  * and costs no commit of its own. Idempotent: a row that exists is left alone.
  * <p>
- * It also subscribes to {@code OrderPlaced} after commit, and that is what makes the
- * event publication registry store it (a publication exists per listener): the stored
- * {@code OrderPlaced} of each order is part of the checkout's audit. Spring Modulith
- * marks a publication processing and completed in a transaction each
- * ({@code REQUIRES_NEW}); a listener that writes in a transaction of its own, as this one
- * did, made it three commits per event. See docs/adr/0028.
+ * It used to subscribe to the order events after commit only so that the event
+ * publication registry stored them (a publication exists per listener; the stored
+ * {@code OrderPlaced} of each order is part of the checkout's audit). The analytics and
+ * notification modules listen to them now, which stores them, so it no longer does: each
+ * subscription cost an insert and two commits per event. See docs/adr/0028.
  */
 @Component
 class OrderTimeline {
@@ -65,18 +60,6 @@ class OrderTimeline {
 			case RECORD_REFUND -> new Entry(order.id(), "REFUNDED", order.updatedAt(), order.refundId());
 			case REFUNDING -> new Entry(order.id(), "REFUNDING", order.updatedAt(), order.cancelReason());
 		};
-	}
-
-	/*
-	 * The registry's subscription to OrderPlaced: nothing left to do once the event is
-	 * stored and committed (the row was written with it). OrderPaid, OrderCancelled and
-	 * PaymentRefunded need none: the notifications module listens to them, so they are
-	 * stored for it.
-	 */
-
-	@Async
-	@TransactionalEventListener
-	void on(OrderPlaced event) {
 	}
 
 }
