@@ -72,6 +72,9 @@ public final class RedisLink implements AutoCloseable {
 
 	private volatile boolean healthy = true;
 
+	/** Only the background thread reads and writes it. */
+	private boolean unreachableReported;
+
 	private volatile long openUntil;
 
 	public RedisLink(RedisSettings settings) {
@@ -211,7 +214,14 @@ public final class RedisLink implements AutoCloseable {
 			}
 		}
 		catch (RuntimeException ex) {
-			log.debug("Cannot connect to Redis at {} yet ({})", this.settings.urlWithoutPassword(), ex.toString());
+			if (this.unreachableReported) {
+				log.debug("Cannot connect to Redis at {} yet ({})", this.settings.urlWithoutPassword(), ex.toString());
+			}
+			else {
+				log.warn("Cannot connect to Redis at {} ({}); every instance decides on its own until it can, "
+						+ "trying every second", this.settings.urlWithoutPassword(), ex.toString());
+				this.unreachableReported = true;
+			}
 		}
 	}
 
