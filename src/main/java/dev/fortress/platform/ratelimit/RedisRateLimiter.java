@@ -26,7 +26,8 @@ import dev.fortress.platform.redis.RedisLink;
  * Token buckets shared by every instance: Bucket4j's compare-and-swap buckets in Redis,
  * one key per policy and caller ({@code fortress:rate-limit:<policy>:<key>}, expiring
  * once the bucket would be full again), so a limit holds however many instances serve the
- * caller. Each decision costs a round trip (a GET and a compare-and-set script).
+ * caller. Each decision costs two round trips (a GET, then a compare-and-set script); one
+ * caller's concurrent decisions in this instance are batched into one.
  * <p>
  * When Redis cannot answer (not connected yet, a failure, a command timeout, or the
  * link's breaker open after one), the decision is taken by a bucket in this instance,
