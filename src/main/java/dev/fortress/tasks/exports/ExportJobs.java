@@ -3,6 +3,7 @@ package dev.fortress.tasks.exports;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -21,8 +22,11 @@ class ExportJobs {
 
 	private final JdbcClient jdbc;
 
-	ExportJobs(JdbcClient jdbc) {
+	private final Duration lease;
+
+	ExportJobs(JdbcClient jdbc, ExportProperties properties) {
 		this.jdbc = jdbc;
+		this.lease = properties.lease();
 	}
 
 	void insert(UUID id, UUID projectId, UUID requestedBy, ExportFormat format, Instant now) {
@@ -46,22 +50,33 @@ class ExportJobs {
 	}
 
 	/**
-	 * Takes the oldest queued job for this worker. SKIP LOCKED lets several workers (and
-	 * instances) claim different jobs without waiting on each other.
+	 * Takes the oldest queued job for this worker, with a lease: until it runs out, the
+	 * job belongs to this instance. SKIP LOCKED lets several workers (and instances)
+	 * claim different jobs without waiting on each other.
 	 */
 	Optional<ExportJob> claimNext(Instant now) {
 		return this.jdbc.sql("""
-				update task_exports set status = 'RUNNING', attempts = attempts + 1, started_at = :now, progress = 0
+				update task_exports set status = 'RUNNING', attempts = attempts + 1, started_at = :now, progress = 0,
+				       lease_until = :leaseUntil
 				where id = (select id from task_exports where status = 'QUEUED'
 				            order by created_at, id for update skip locked limit 1)
 				returning *
-				""").param("now", Timestamp.from(now)).query(ExportJobs::map).optional();
+				""")
+			.param("now", Timestamp.from(now))
+			.param("leaseUntil", Timestamp.from(now.plus(this.lease)))
+			.query(ExportJobs::map)
+			.optional();
 	}
 
-	void progress(UUID id, int percent) {
-		this.jdbc.sql("update task_exports set progress = :percent where id = :id and status = 'RUNNING'")
+	/** Records progress, which renews the job's lease. */
+	void progress(UUID id, int percent, Instant now) {
+		this.jdbc
+			.sql("""
+					update task_exports set progress = :percent, lease_until = :leaseUntil where id = :id and status = 'RUNNING'
+					""")
 			.param("id", id)
 			.param("percent", percent)
+			.param("leaseUntil", Timestamp.from(now.plus(this.lease)))
 			.update();
 	}
 
@@ -90,18 +105,22 @@ class ExportJobs {
 	}
 
 	/**
-	 * After a restart: jobs left RUNNING were interrupted. Retry each once; a job that
-	 * was already retried fails with a reason.
+	 * Jobs whose lease ran out were interrupted: their instance stopped or died. Retry
+	 * each once (any instance may take it); a job that was already retried fails with a
+	 * reason. A job whose instance is alive keeps its lease and is left alone.
 	 * @return how many jobs were queued again
 	 */
 	int recoverInterrupted(Instant now) {
+		Timestamp at = Timestamp.from(now);
 		this.jdbc.sql("""
 				update task_exports set status = 'FAILED', finished_at = :now,
-				       error = 'The export was interrupted twice by a server restart and was not retried again'
-				where status = 'RUNNING' and attempts >= 2
-				""").param("now", Timestamp.from(now)).update();
-		return this.jdbc.sql("update task_exports set status = 'QUEUED', progress = 0 where status = 'RUNNING'")
-			.update();
+				       error = 'The export was interrupted twice (its server stopped) and was not retried again'
+				where status = 'RUNNING' and attempts >= 2 and (lease_until is null or lease_until < :now)
+				""").param("now", at).update();
+		return this.jdbc.sql("""
+				update task_exports set status = 'QUEUED', progress = 0, lease_until = null
+				where status = 'RUNNING' and (lease_until is null or lease_until < :now)
+				""").param("now", at).update();
 	}
 
 	/** Finished jobs whose files have expired but are still on disk. */

@@ -114,7 +114,7 @@ class ExportRunner {
 				if (!page.isEmpty()) {
 					after = page.get(page.size() - 1);
 				}
-				this.jobs.progress(job.id(), Math.min(99, written * 100 / total));
+				this.jobs.progress(job.id(), Math.min(99, written * 100 / total), this.clock.instant());
 			}
 			while (page.size() == PAGE);
 			writer.finish();

@@ -24,9 +24,9 @@ import org.springframework.stereotype.Component;
 /**
  * The bounded pool that runs exports, never on a request thread. The table is the queue:
  * each worker claims the oldest QUEUED job until none is left. Workers are woken when a
- * job is queued and by a poll, which also deletes expired files. At start-up, jobs a
- * previous run left RUNNING are queued again once (see
- * {@link ExportJobs#recoverInterrupted}).
+ * job is queued and by a poll, which also deletes expired files and queues again, once,
+ * the jobs whose lease ran out: their instance stopped or died (see
+ * {@link ExportJobs#recoverInterrupted}). With several instances, exactly one runs a job.
  */
 @Component
 class ExportWorker {
@@ -70,12 +70,14 @@ class ExportWorker {
 	}
 
 	/**
-	 * Re-queues jobs interrupted by the last shutdown (retried once) and wakes workers.
+	 * Re-queues jobs whose lease ran out (their instance stopped or died; retried once)
+	 * and wakes workers. Runs at start-up and at every poll, so a job of a crashed
+	 * instance is taken over by another one.
 	 */
 	void recover() {
 		int requeued = this.jobs.recoverInterrupted(this.clock.instant());
 		if (requeued > 0) {
-			log.info("Re-queued {} export(s) interrupted by a restart", requeued);
+			log.info("Re-queued {} export(s) whose server stopped while running them", requeued);
 		}
 		wake();
 	}
@@ -123,7 +125,7 @@ class ExportWorker {
 	private void tick() {
 		try {
 			deleteExpiredFiles();
-			wake();
+			recover();
 		}
 		catch (RuntimeException ex) {
 			log.warn("Export poll failed; trying again next time", ex);
@@ -148,7 +150,7 @@ class ExportWorker {
 	void stop() throws InterruptedException {
 		this.poller.shutdownNow();
 		this.pool.shutdownNow();
-		// a job cut off here stays RUNNING and is retried once at the next start
+		// a job cut off here stays RUNNING until its lease runs out, then is retried once
 		this.pool.awaitTermination(5, TimeUnit.SECONDS);
 	}
 
