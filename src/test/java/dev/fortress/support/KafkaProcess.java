@@ -103,12 +103,20 @@ public final class KafkaProcess implements AutoCloseable {
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.directory.resolve(log).toFile()));
 	}
 
-	/** A KRaft cluster id: 16 random bytes, URL-safe Base64 without padding. */
+	/**
+	 * A KRaft cluster id: 16 random bytes, URL-safe Base64 without padding; never one
+	 * that starts with {@code -}, which the storage tool would read as an option.
+	 */
 	private static String clusterId() {
-		UUID uuid = UUID.randomUUID();
-		java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
-		bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-		return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+		String id;
+		do {
+			UUID uuid = UUID.randomUUID();
+			java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
+			bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+			id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+		}
+		while (id.startsWith("-"));
+		return id;
 	}
 
 	private static void sleep() {
