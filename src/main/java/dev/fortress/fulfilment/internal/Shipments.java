@@ -15,7 +15,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.fortress.platform.Ids;
 import dev.fortress.platform.Money;
-import dev.fortress.platform.web.ApiException;
 import dev.fortress.platform.web.CursorPage;
 import dev.fortress.platform.web.Cursors;
 
@@ -94,7 +93,7 @@ public class Shipments {
 			.param("status", status)
 			.param("limit", limit + 1);
 		if (!after.isEmpty()) {
-			query = query.param("after", parseId(after.get(0)));
+			query = query.param("after", Cursors.uuid(after.get(0)));
 		}
 		List<Shipment> rows = query.query((rs, n) -> {
 			Timestamp requested = rs.getTimestamp("requested_at");
@@ -105,15 +104,6 @@ public class Shipments {
 					(withdrawn != null) ? withdrawn.toInstant() : null);
 		}).list();
 		return CursorPage.of(rows, limit, (shipment) -> Cursors.encode(shipment.id()));
-	}
-
-	private static UUID parseId(String value) {
-		try {
-			return UUID.fromString(value);
-		}
-		catch (IllegalArgumentException ex) {
-			throw ApiException.invalid("cursor", "is not a valid cursor");
-		}
 	}
 
 	/**

@@ -12,7 +12,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-import dev.fortress.platform.web.ApiException;
 import dev.fortress.platform.web.CursorPage;
 import dev.fortress.platform.web.Cursors;
 
@@ -38,7 +37,7 @@ public class NotificationInbox {
 			.param("user", userId)
 			.param("limit", limit + 1);
 		if (!after.isEmpty()) {
-			query = query.param("after", parseId(after.get(0)));
+			query = query.param("after", Cursors.uuid(after.get(0)));
 		}
 		return CursorPage.of(query.query(Notification.class).list(), limit, (item) -> Cursors.encode(item.id()));
 	}
@@ -57,15 +56,6 @@ public class NotificationInbox {
 			.param("user", userId)
 			.query(Notification.class)
 			.optional();
-	}
-
-	private static UUID parseId(String value) {
-		try {
-			return UUID.fromString(value);
-		}
-		catch (IllegalArgumentException ex) {
-			throw ApiException.invalid("cursor", "is not a valid cursor");
-		}
 	}
 
 	/**

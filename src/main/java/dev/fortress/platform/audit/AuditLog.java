@@ -12,7 +12,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import dev.fortress.platform.Ids;
-import dev.fortress.platform.web.ApiException;
 import dev.fortress.platform.web.CursorPage;
 import dev.fortress.platform.web.Cursors;
 
@@ -56,18 +55,9 @@ public class AuditLog {
 					+ (after.isEmpty() ? "" : " where id < :after") + " order by id desc limit :limit")
 			.param("limit", limit + 1);
 		if (!after.isEmpty()) {
-			query = query.param("after", parseId(after.get(0)));
+			query = query.param("after", Cursors.uuid(after.get(0)));
 		}
 		return CursorPage.of(query.query(Entry.class).list(), limit, (entry) -> Cursors.encode(entry.id()));
-	}
-
-	private static UUID parseId(String value) {
-		try {
-			return UUID.fromString(value);
-		}
-		catch (IllegalArgumentException ex) {
-			throw ApiException.invalid("cursor", "is not a valid cursor");
-		}
 	}
 
 	/**

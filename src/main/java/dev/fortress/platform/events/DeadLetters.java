@@ -14,7 +14,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.fortress.platform.Ids;
-import dev.fortress.platform.web.ApiException;
 import dev.fortress.platform.web.CursorPage;
 import dev.fortress.platform.web.Cursors;
 
@@ -68,7 +67,8 @@ public class DeadLetters {
 					+ " order by dead_since desc, id desc limit :limit")
 			.param("limit", limit + 1);
 		if (!after.isEmpty()) {
-			query = query.param("since", Timestamp.from(parseInstant(after.get(0)))).param("id", parseId(after.get(1)));
+			query = query.param("since", Timestamp.from(Cursors.instant(after.get(0))))
+				.param("id", Cursors.uuid(after.get(1)));
 		}
 		List<DeadLetter> rows = query.query(DeadLetter.class).list();
 		return CursorPage.of(rows, limit, (letter) -> Cursors.encode(letter.deadSince(), letter.id()));
@@ -134,24 +134,6 @@ public class DeadLetters {
 		return this.jdbc.sql("select count(*) from dead_letters where replayed_at is null")
 			.query(Integer.class)
 			.single();
-	}
-
-	static Instant parseInstant(String value) {
-		try {
-			return Instant.parse(value);
-		}
-		catch (java.time.DateTimeException ex) {
-			throw ApiException.invalid("cursor", "is not a valid cursor");
-		}
-	}
-
-	static UUID parseId(String value) {
-		try {
-			return UUID.fromString(value);
-		}
-		catch (IllegalArgumentException ex) {
-			throw ApiException.invalid("cursor", "is not a valid cursor");
-		}
 	}
 
 	/**

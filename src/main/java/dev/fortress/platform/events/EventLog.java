@@ -91,8 +91,8 @@ public class EventLog {
 			query = query.param("type", type).param("suffix", "%." + type.replace("%", "").replace("_", "\\_"));
 		}
 		if (!after.isEmpty()) {
-			query = query.param("since", Timestamp.from(DeadLetters.parseInstant(after.get(0))))
-				.param("id", DeadLetters.parseId(after.get(1)));
+			query = query.param("since", Timestamp.from(Cursors.instant(after.get(0))))
+				.param("id", Cursors.uuid(after.get(1)));
 		}
 		List<Entry> rows = query
 			.query((rs, row) -> entry(rs.getObject("id", UUID.class), rs.getString("listener_id"),

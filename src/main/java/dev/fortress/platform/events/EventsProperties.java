@@ -28,10 +28,10 @@ public record EventsProperties(int maxAttempts, Duration backoffInitial, Duratio
 	 * decision does not flicker between two rounds, and publications that failed together
 	 * are retried apart).
 	 */
-	Duration backoff(int failures, long seed) {
+	Duration backoff(int failures, long jitterKey) {
 		int doublings = Math.max(0, Math.min(failures - 1, 30));
 		double base = Math.min(this.backoffMax.toMillis(), this.backoffInitial.toMillis() * Math.pow(2, doublings));
-		long mixed = (seed ^ (failures * 0x9E3779B97F4A7C15L)) * 0xBF58476D1CE4E5B9L;
+		long mixed = (jitterKey ^ (failures * 0x9E3779B97F4A7C15L)) * 0xBF58476D1CE4E5B9L;
 		double jitter = 0.5 + (double) (mixed >>> 11) / (1L << 53);
 		return Duration.ofMillis((long) (base * jitter));
 	}

@@ -54,4 +54,30 @@ public final class Cursors {
 		throw ApiException.invalid("cursor", "is not a valid cursor");
 	}
 
+	/**
+	 * A cursor value that must be an id.
+	 * @throws ApiException (400) if it is not one
+	 */
+	public static java.util.UUID uuid(String value) {
+		try {
+			return java.util.UUID.fromString(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw ApiException.invalid("cursor", "is not a valid cursor");
+		}
+	}
+
+	/**
+	 * A cursor value that must be an instant.
+	 * @throws ApiException (400) if it is not one
+	 */
+	public static java.time.Instant instant(String value) {
+		try {
+			return java.time.Instant.parse(value);
+		}
+		catch (java.time.DateTimeException ex) {
+			throw ApiException.invalid("cursor", "is not a valid cursor");
+		}
+	}
+
 }
