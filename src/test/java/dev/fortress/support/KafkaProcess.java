@@ -59,8 +59,13 @@ public final class KafkaProcess implements AutoCloseable {
 		return "127.0.0.1:" + this.port;
 	}
 
-	/** Starts the broker and waits until it accepts connections. */
+	/**
+	 * Starts the broker, unless it runs, and waits until it accepts connections.
+	 */
 	public void start() throws IOException {
+		if (this.process != null && this.process.isAlive()) {
+			return;
+		}
 		this.process = java("kafka.Kafka", this.directory.resolve("server.properties").toString()).start();
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
 		while (Instant.now().isBefore(deadline)) {

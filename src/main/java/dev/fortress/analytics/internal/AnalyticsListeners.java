@@ -1,6 +1,5 @@
 package dev.fortress.analytics.internal;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import dev.fortress.analytics.internal.AnalyticsLog.Fact;
@@ -12,6 +11,7 @@ import dev.fortress.orders.OrderLine;
 import dev.fortress.orders.OrderPaid;
 import dev.fortress.orders.OrderPlaced;
 import dev.fortress.platform.events.DomainEvent;
+import dev.fortress.platform.events.EventConsumer;
 import dev.fortress.tasks.TaskChanged;
 import dev.fortress.tasks.TaskCreated;
 
@@ -37,43 +37,43 @@ class AnalyticsListeners {
 		this.projects = projects;
 	}
 
-	@ApplicationModuleListener
+	@EventConsumer
 	void on(OrderPlaced event) {
 		int units = event.lines().stream().mapToInt(OrderLine::quantity).sum();
 		order(event, Fact.order(Type.ORDER_PLACED, event.orderId(), event.dropId(), units, event.total().amount(),
 				event.total().currency()));
 	}
 
-	@ApplicationModuleListener
+	@EventConsumer
 	void on(OrderPaid event) {
 		order(event, Fact.order(Type.ORDER_PAID, event.orderId(), null, null, null, null));
 	}
 
-	@ApplicationModuleListener
+	@EventConsumer
 	void on(OrderCancelled event) {
 		order(event, Fact.order(Type.ORDER_CANCELLED, event.orderId(), null, null, null, null));
 	}
 
-	@ApplicationModuleListener
+	@EventConsumer
 	void on(CheckoutAttempts event) {
 		this.drops.addAttempts(event, Fact.attempts(event.dropId(), event.count()));
 	}
 
-	@ApplicationModuleListener
+	@EventConsumer
 	void on(DropSoldOut event) {
 		if (this.log.append(event, Fact.soldOut(event.dropId(), event.startsAt()))) {
 			this.drops.soldOut(event.dropId(), event.startsAt(), event.metadata().occurredAt());
 		}
 	}
 
-	@ApplicationModuleListener
+	@EventConsumer
 	void on(TaskCreated event) {
 		if (this.log.append(event, Fact.task(Type.TASK_CREATED, event.projectId()))) {
 			this.projects.add(event.projectId(), event.metadata().occurredAt(), 1, 0);
 		}
 	}
 
-	@ApplicationModuleListener
+	@EventConsumer
 	void on(TaskChanged event) {
 		if (event.completed() && this.log.append(event, Fact.task(Type.TASK_COMPLETED, event.projectId()))) {
 			this.projects.add(event.projectId(), event.metadata().occurredAt(), 0, 1);

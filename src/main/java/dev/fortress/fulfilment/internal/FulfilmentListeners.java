@@ -1,12 +1,12 @@
 package dev.fortress.fulfilment.internal;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import dev.fortress.orders.OrderCancelled;
 import dev.fortress.orders.OrderLine;
 import dev.fortress.orders.OrderPaid;
 import dev.fortress.platform.Money;
+import dev.fortress.platform.events.EventConsumer;
 import dev.fortress.platform.events.ProcessedEvents;
 
 /**
@@ -34,14 +34,14 @@ class FulfilmentListeners {
 		this.shipments = shipments;
 	}
 
-	@ApplicationModuleListener
+	@EventConsumer
 	void on(OrderPaid event) {
 		if (this.processed.firstDelivery(CONSUMER, event)) {
 			this.shipments.request(event.orderId(), event.userId(), event.total());
 		}
 	}
 
-	@ApplicationModuleListener
+	@EventConsumer
 	void on(OrderCancelled event) {
 		if (this.processed.firstDelivery(CONSUMER, event)) {
 			Money total = event.lines()

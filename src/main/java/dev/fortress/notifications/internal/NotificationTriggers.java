@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import dev.fortress.identity.IdentityApi;
@@ -17,6 +16,7 @@ import dev.fortress.orders.OrderCancelled;
 import dev.fortress.orders.OrderPaid;
 import dev.fortress.orders.PaymentRefunded;
 import dev.fortress.platform.Money;
+import dev.fortress.platform.events.EventConsumer;
 import dev.fortress.tasks.CommentAdded;
 import dev.fortress.tasks.TaskChanged;
 import dev.fortress.tasks.TaskCreated;
@@ -42,13 +42,13 @@ class NotificationTriggers {
 		this.identity = identity;
 	}
 
-	@ApplicationModuleListener
+	@EventConsumer
 	void on(OrderPaid event) {
 		this.notifier.tell(event, List.of(new Notice(event.userId(), Kind.ORDER_CONFIRMED, order(event.orderId()),
 				Map.of("orderRef", ref(event.orderId()), "total", format(event.total()), "action", "See your order"))));
 	}
 
-	@ApplicationModuleListener
+	@EventConsumer
 	void on(OrderCancelled event) {
 		if (!PAYMENT_FAILURES.contains(event.reason())) {
 			return;
@@ -61,19 +61,19 @@ class NotificationTriggers {
 								reason(event.reason()), "action", "See your order"))));
 	}
 
-	@ApplicationModuleListener
+	@EventConsumer
 	void on(PaymentRefunded event) {
 		this.notifier.tell(event, List.of(new Notice(event.userId(), Kind.REFUND_ISSUED, order(event.orderId()), Map
 			.of("orderRef", ref(event.orderId()), "total", format(event.amount()), "action", "See your order"))));
 	}
 
-	@ApplicationModuleListener
+	@EventConsumer
 	void on(PasswordChanged event) {
 		this.notifier.tell(event, List
 			.of(new Notice(event.userId(), Kind.PASSWORD_CHANGED, "/account", Map.of("action", "Open your account"))));
 	}
 
-	@ApplicationModuleListener
+	@EventConsumer
 	void on(TaskCreated event) {
 		if (event.assigneeId() != null && !event.assigneeId().equals(event.createdBy())) {
 			this.notifier.tell(event, List
@@ -81,7 +81,7 @@ class NotificationTriggers {
 		}
 	}
 
-	@ApplicationModuleListener
+	@EventConsumer
 	void on(TaskChanged event) {
 		if (event.newlyAssigned() && !event.assigneeId().equals(event.changedBy())) {
 			this.notifier.tell(event, List
@@ -89,7 +89,7 @@ class NotificationTriggers {
 		}
 	}
 
-	@ApplicationModuleListener
+	@EventConsumer
 	void on(CommentAdded event) {
 		if (event.mentionedUserIds().isEmpty()) {
 			return;

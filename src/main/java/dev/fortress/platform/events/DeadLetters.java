@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -20,8 +22,9 @@ import dev.fortress.platform.web.Cursors;
 /**
  * Deliveries that failed every attempt. A dead letter keeps the event, the listener, the
  * last error and the attempt count; a replay puts a fresh publication of the same event
- * for the same listener back into the registry and marks the letter replayed, in one
- * transaction, so replaying it again has no second effect.
+ * for the same listener back into the registry (or, for a letter from Kafka, the record
+ * back into the Kafka outbox) and marks the letter replayed, in one transaction, so
+ * replaying it again has no second effect.
  */
 @Component
 public class DeadLetters {
@@ -30,12 +33,26 @@ public class DeadLetters {
 			id, listener_id, event_type, serialized_event, publication_date, attempts, last_error,
 			first_failure_date, last_failure_date, dead_since, replayed_at""";
 
+	/**
+	 * The listener of a record a Kafka consumer group failed:
+	 * {@code kafka:<group>:<topic>}.
+	 */
+	public static final String KAFKA_CONSUMER = "kafka:";
+
+	/**
+	 * The listener of a record the Kafka brokers refused: {@code kafka-relay:<topic>}.
+	 */
+	public static final String KAFKA_RELAY = "kafka-relay:";
+
 	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
 
 	private final Clock clock;
 
-	DeadLetters(JdbcClient jdbc, Clock clock) {
+	DeadLetters(JdbcClient jdbc, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
+		this.json = json;
 		this.clock = clock;
 	}
 
@@ -100,29 +117,57 @@ public class DeadLetters {
 		Timestamp now = Timestamp.from(this.clock.instant());
 		var query = this.jdbc
 			.sql("update dead_letters set replayed_at = :now where " + condition
-					+ " returning listener_id, event_type, serialized_event")
+					+ " returning id, listener_id, event_type, serialized_event")
 			.param("now", now);
 		if (id != null) {
 			query = query.param("id", id);
 		}
 		List<Replayed> replayed = query
-			.query((rs, row) -> new Replayed(rs.getString("listener_id"), rs.getString("event_type"),
-					rs.getString("serialized_event"), Ids.newId()))
+			.query((rs, row) -> new Replayed(rs.getObject("id", UUID.class), rs.getString("listener_id"),
+					rs.getString("event_type"), rs.getString("serialized_event")))
 			.list();
-		for (Replayed letter : replayed) {
-			this.jdbc.sql("""
-					insert into event_publication (id, listener_id, event_type, serialized_event, publication_date,
-					    status, completion_attempts, last_resubmission_date)
-					values (:id, :listener, :type, :event, :now, 'FAILED', 0, :now)
-					""")
-				.param("id", letter.publicationId())
-				.param("listener", letter.listenerId())
-				.param("type", letter.eventType())
-				.param("event", letter.serializedEvent())
-				.param("now", now)
-				.update();
-		}
-		return replayed.stream().map(Replayed::publicationId).toList();
+		return replayed.stream()
+			.map((letter) -> letter.kafkaTopic().isPresent() ? toKafka(letter, now) : toRegistry(letter, now))
+			.toList();
+	}
+
+	/** A fresh publication of the event for the listener that failed it. */
+	private UUID toRegistry(Replayed letter, Timestamp now) {
+		UUID publication = Ids.newId();
+		this.jdbc.sql("""
+				insert into event_publication (id, listener_id, event_type, serialized_event, publication_date,
+				    status, completion_attempts, last_resubmission_date)
+				values (:id, :listener, :type, :event, :now, 'FAILED', 0, :now)
+				""")
+			.param("id", publication)
+			.param("listener", letter.listenerId())
+			.param("type", letter.eventType())
+			.param("event", letter.serializedEvent())
+			.param("now", now)
+			.update();
+		return publication;
+	}
+
+	/**
+	 * A letter from Kafka (a record a consumer group failed, or one the brokers refused)
+	 * goes back into the Kafka outbox, so the relay puts the record on its topic again,
+	 * in order with the rest; groups that had processed it skip it by their inbox. Two
+	 * letters of one event (two groups failed it) make one record.
+	 */
+	private UUID toKafka(Replayed letter, Timestamp now) {
+		CloudEventKey key = CloudEventKey.of(this.json, letter.serializedEvent(), letter.id());
+		this.jdbc.sql("""
+				insert into kafka_outbox (event_id, topic, key, payload, created_at)
+				values (:event, :topic, :key, :payload, :now)
+				on conflict (event_id) do nothing
+				""")
+			.param("event", key.eventId())
+			.param("topic", letter.kafkaTopic().orElseThrow())
+			.param("key", key.subject())
+			.param("payload", letter.serializedEvent())
+			.param("now", now)
+			.update();
+		return key.eventId();
 	}
 
 	/** Deletes a dead letter for good. */
@@ -147,7 +192,36 @@ public class DeadLetters {
 			@Nullable Instant lastFailureDate, Instant deadSince, @Nullable Instant replayedAt) {
 	}
 
-	private record Replayed(String listenerId, String eventType, String serializedEvent, UUID publicationId) {
+	private record Replayed(UUID id, String listenerId, String eventType, String serializedEvent) {
+
+		/**
+		 * The topic of a letter from Kafka: its listener is {@code kafka:<group>:<topic>}
+		 * (a consumer group failed it) or {@code kafka-relay:<topic>} (the brokers
+		 * refused it).
+		 */
+		Optional<String> kafkaTopic() {
+			if (!this.listenerId.startsWith(KAFKA_CONSUMER) && !this.listenerId.startsWith(KAFKA_RELAY)) {
+				return Optional.empty();
+			}
+			return Optional.of(this.listenerId.substring(this.listenerId.lastIndexOf(':') + 1));
+		}
+
+	}
+
+	/** The event id and subject (the record key) of a CloudEvent, if it can be read. */
+	private record CloudEventKey(UUID eventId, String subject) {
+
+		static CloudEventKey of(JsonMapper json, String payload, UUID fallback) {
+			try {
+				JsonNode event = json.readTree(payload);
+				UUID id = UUID.fromString(event.path("id").asString(""));
+				return new CloudEventKey(id, event.path("subject").asString(id.toString()));
+			}
+			catch (RuntimeException unreadable) {
+				return new CloudEventKey(fallback, fallback.toString());
+			}
+		}
+
 	}
 
 }

@@ -1,15 +1,12 @@
 package dev.fortress.platform.events;
 
 import java.lang.reflect.Method;
-import java.util.Map;
 
-import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.MDC;
 
 import org.springframework.aop.support.AbstractPointcutAdvisor;
 import org.springframework.aop.support.StaticMethodMatcherPointcut;
@@ -52,7 +49,7 @@ class EventListenerContext extends AbstractPointcutAdvisor {
 
 	EventListenerContext(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator,
 			FailedDeliveries failures) {
-		this.interceptor = new Interceptor(tracer, propagator, failures);
+		this.interceptor = new Interceptor(new EventScope(tracer, propagator), failures);
 		setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
 	}
 
@@ -68,61 +65,27 @@ class EventListenerContext extends AbstractPointcutAdvisor {
 
 	static final class Interceptor implements MethodInterceptor {
 
-		private final ObjectProvider<Tracer> tracers;
-
-		private final ObjectProvider<Propagator> propagators;
+		private final EventScope scope;
 
 		private final FailedDeliveries failures;
 
-		Interceptor(ObjectProvider<Tracer> tracers, ObjectProvider<Propagator> propagators, FailedDeliveries failures) {
-			this.tracers = tracers;
-			this.propagators = propagators;
+		Interceptor(EventScope scope, FailedDeliveries failures) {
+			this.scope = scope;
 			this.failures = failures;
 		}
 
 		@Override
 		public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
 			DomainEvent event = (DomainEvent) invocation.getArguments()[0];
-			Origin origin = event.metadata().origin();
-			String previousRequestId = MDC.get("requestId");
-			if (origin.requestId() != null) {
-				MDC.put("requestId", origin.requestId());
-			}
-			Tracer tracer = this.tracers.getIfAvailable();
-			Propagator propagator = this.propagators.getIfAvailable();
-			Span span = (tracer != null && propagator != null)
-					? start(tracer, propagator, event, invocation.getMethod()) : null;
-			try (Tracer.SpanInScope scope = (span != null) ? tracer.withSpan(span) : null) {
-				return invocation.proceed();
+			Method method = invocation.getMethod();
+			try {
+				return this.scope.call(event, method.getDeclaringClass().getSimpleName() + "." + method.getName(),
+						invocation::proceed);
 			}
 			catch (Throwable failure) {
-				if (span != null) {
-					span.error(failure);
-				}
-				this.failures.record(invocation.getMethod(), event, failure);
+				this.failures.record(method, event, failure);
 				throw failure;
 			}
-			finally {
-				if (span != null) {
-					span.end();
-				}
-				if (previousRequestId != null) {
-					MDC.put("requestId", previousRequestId);
-				}
-				else {
-					MDC.remove("requestId");
-				}
-			}
-		}
-
-		private static Span start(Tracer tracer, Propagator propagator, DomainEvent event, Method listener) {
-			String traceparent = event.metadata().origin().traceparent();
-			Span.Builder builder = (traceparent != null)
-					? propagator.extract(Map.of("traceparent", traceparent), Map::get) : tracer.spanBuilder();
-			return builder.name("event " + event.getClass().getSimpleName())
-				.tag("event.id", event.metadata().id().toString())
-				.tag("event.listener", listener.getDeclaringClass().getSimpleName() + "." + listener.getName())
-				.start();
 		}
 
 	}

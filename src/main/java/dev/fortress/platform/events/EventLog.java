@@ -133,6 +133,9 @@ public class EventLog {
 
 	/** {@code dev.fortress.x.internal.Foo.on(dev.fortress.y.Bar)} → {@code Foo.on}. */
 	public static String listener(String listenerId) {
+		if (listenerId.startsWith(DeadLetters.KAFKA_CONSUMER) || listenerId.startsWith(DeadLetters.KAFKA_RELAY)) {
+			return listenerId;
+		}
 		int paren = listenerId.indexOf('(');
 		String method = (paren < 0) ? listenerId : listenerId.substring(0, paren);
 		int dot = method.lastIndexOf('.');

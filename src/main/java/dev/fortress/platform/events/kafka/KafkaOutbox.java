@@ -45,11 +45,8 @@ class KafkaOutbox {
 			.update();
 	}
 
-	/** {@code dev.fortress.orders.OrderPaid} → {@code fortress.orders}. */
 	String topic(DomainEvent event) {
-		String name = event.getClass().getName();
-		String[] parts = name.split("\\.");
-		return this.properties.topicPrefix() + ((parts.length > 2) ? parts[2] : "events");
+		return this.properties.topicPrefix() + Topics.module(event.getClass());
 	}
 
 }

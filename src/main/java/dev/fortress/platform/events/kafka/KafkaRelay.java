@@ -21,6 +21,8 @@ import org.springframework.kafka.support.SendResult;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.fortress.platform.events.DeadLetters;
+
 /**
  * Sends {@code kafka_outbox} rows to Kafka, oldest first, keyed by aggregate id, so the
  * events of one order land on one partition in the order they happened. One instance
@@ -37,8 +39,6 @@ class KafkaRelay {
 
 	/** The advisory lock key of the relay ("kafka" in ASCII). */
 	private static final long LOCK = 0x6b61666b61L;
-
-	static final String LISTENER_ID = "kafka-relay";
 
 	private final JdbcClient jdbc;
 
@@ -155,7 +155,7 @@ class KafkaRelay {
 				on conflict (id) do nothing
 				""")
 			.param("id", row.eventId())
-			.param("listener", LISTENER_ID + ":" + row.topic())
+			.param("listener", DeadLetters.KAFKA_RELAY + row.topic())
 			.param("type", "CloudEvent")
 			.param("payload", row.payload())
 			.param("now", now)

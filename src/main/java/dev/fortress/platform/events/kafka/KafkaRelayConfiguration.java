@@ -6,12 +6,16 @@ import java.util.Map;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,9 +24,13 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.ProducerListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.fortress.platform.events.EventScope;
+
 /**
  * Scale-out mode's event stream: with {@code FORTRESS_KAFKA_BOOTSTRAP} set, every domain
- * event also goes to Kafka through the {@link KafkaOutbox} and the {@link KafkaRelay}.
+ * event also goes to Kafka through the {@link KafkaOutbox} and the {@link KafkaRelay},
+ * and the workers' {@link dev.fortress.platform.events.EventConsumer}s read it in
+ * consumer groups ({@link KafkaConsumers}) instead of in process.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(KafkaRelayProperties.class)
@@ -66,6 +74,15 @@ class KafkaRelayConfiguration {
 	KafkaRelay kafkaRelay(JdbcClient jdbc, TransactionTemplate transactions,
 			KafkaTemplate<String, String> relayKafkaTemplate, KafkaRelayProperties properties, Clock clock) {
 		return new KafkaRelay(jdbc, transactions, relayKafkaTemplate, properties, clock);
+	}
+
+	@Bean
+	KafkaConsumers kafkaConsumers(ApplicationContext context, KafkaRelayProperties properties,
+			KafkaTemplate<String, String> relayKafkaTemplate, JdbcClient jdbc, JsonMapper json,
+			TransactionTemplate transactions, ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator,
+			Clock clock) {
+		return new KafkaConsumers(context, properties, relayKafkaTemplate, jdbc, json, transactions,
+				new EventScope(tracer, propagator), clock);
 	}
 
 	/**
