@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Shows, against the topology of deploy/local/up.sh, what already works across instances
-# (after checking that nginx spreads requests over both and that both publish one JWKS):
+# Shows, against the topology of deploy/local/up.sh, what works across instances (after
+# checking that nginx spreads requests over both and that both publish one JWKS):
+#   (d) events produced on instance 1 are consumed once by a consumer group spread over both
+#       (needs up.sh --kafka; SKIPPED otherwise);
+#   (e) a cache invalidation reaches both instances (needs Redis; SKIPPED otherwise);
 #   (a) an Idempotency-Key used on instance 1, then on instance 2, answers with the same order;
 #   (b) a checkout burst split across both instances (BUYERS buyers, half on each port, for a
 #       drop of STOCK units) sells exactly the stock: answers vs the database and the admin API;
-#   (c) a rate limit shared across instances: SKIPPED while buckets are per instance (Redis-
-#       backed buckets are not built yet);
+#   (c) a rate limit shared across instances (through Redis);
 # and, when up.sh was given --kafka, that its broker takes and hands back a record.
 # The checks are deploy/local/Check.java, run with the benchmark harness on the class path
 # (its API client is how the drills create accounts, products, drops and orders); the harness
@@ -61,7 +63,8 @@ else
   exit 1
 fi
 
-# The Kafka broker, when up.sh was given --kafka (the application does not use it yet).
+# The Kafka broker, when up.sh was given --kafka: that it takes and hands back a record (the
+# instances' use of it is check (d) below).
 KAFKA_PID=deploy/local/run/kafka/kafka.pid
 if [ -f "$KAFKA_PID" ] && kill -0 "$(cat "$KAFKA_PID")" 2>/dev/null; then
   java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "deploy/local/run/kafka/lib/*" deploy/local/KafkaCheck.java
@@ -69,6 +72,10 @@ else
   echo "Kafka: not started (deploy/local/up.sh --kafka)"
 fi
 
-exec java -cp "$HARNESS:bench/harness/target/lib/*" deploy/local/Check.java \
+# up.sh gave the instances Redis when one answered; check (e) needs it.
+REDIS=false
+[ "$(redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null || true)" = PONG ] && REDIS=true
+
+exec java -Dcheck.redis="$REDIS" -cp "$HARNESS:bench/harness/target/lib/*" deploy/local/Check.java \
   "$BASE1" "$BASE2" "$ADMIN_EMAIL" "$ADMIN_PASSWORD" \
   "jdbc:postgresql://${PG%:*}:${PG#*:}/fortress_local" "${BUYERS:-200}" "${STOCK:-50}"

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.Counter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -36,7 +37,11 @@ class GroupListener implements MessageListener<String, String> {
 
 	private final EventScope scope;
 
-	GroupListener(List<ConsumerMethod> methods, JsonMapper json, TransactionTemplate transactions, EventScope scope) {
+	private final Counter consumed;
+
+	GroupListener(List<ConsumerMethod> methods, JsonMapper json, TransactionTemplate transactions, EventScope scope,
+			Counter consumed) {
+		this.consumed = consumed;
 		this.byType = methods.stream().collect(Collectors.groupingBy((method) -> method.eventType().getName()));
 		this.json = json;
 		this.transactions = transactions;
@@ -72,6 +77,7 @@ class GroupListener implements MessageListener<String, String> {
 			catch (Throwable ex) {
 				throw new IllegalStateException(ex);
 			}
+			this.consumed.increment();
 		}
 	}
 

@@ -10,6 +10,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -70,12 +72,15 @@ class KafkaConsumers implements SmartLifecycle {
 
 	private final java.time.Clock clock;
 
+	private final MeterRegistry meters;
+
 	private final List<ConcurrentMessageListenerContainer<String, String>> containers = new ArrayList<>();
 
 	KafkaConsumers(ApplicationContext context, KafkaRelayProperties properties, KafkaTemplate<String, String> kafka,
-			JdbcClient jdbc, JsonMapper json, TransactionTemplate transactions, EventScope scope,
-			java.time.Clock clock) {
+			JdbcClient jdbc, JsonMapper json, TransactionTemplate transactions, EventScope scope, java.time.Clock clock,
+			MeterRegistry meters) {
 		this.context = context;
+		this.meters = meters;
 		this.properties = properties;
 		this.kafka = kafka;
 		this.jdbc = jdbc;
@@ -91,7 +96,11 @@ class KafkaConsumers implements SmartLifecycle {
 		createTopics(methods.topics());
 		methods.byGroup().forEach((group, groupMethods) -> {
 			String[] topics = groupMethods.stream().map((method) -> method.topic()).distinct().toArray(String[]::new);
-			start(group, topics, new GroupListener(groupMethods, this.json, this.transactions, this.scope),
+			Counter consumed = Counter.builder("fortress.events.kafka.consumed")
+				.description("Events this instance's consumers of the group processed from Kafka")
+				.tag("group", group)
+				.register(this.meters);
+			start(group, topics, new GroupListener(groupMethods, this.json, this.transactions, this.scope, consumed),
 					retryThenDeadLetterTopic());
 		});
 		String[] deadLetterTopics = methods.topics().stream().map(Topics::deadLetters).toArray(String[]::new);

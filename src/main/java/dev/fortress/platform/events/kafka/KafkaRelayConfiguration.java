@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
@@ -80,9 +81,9 @@ class KafkaRelayConfiguration {
 	KafkaConsumers kafkaConsumers(ApplicationContext context, KafkaRelayProperties properties,
 			KafkaTemplate<String, String> relayKafkaTemplate, JdbcClient jdbc, JsonMapper json,
 			TransactionTemplate transactions, ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator,
-			Clock clock) {
+			Clock clock, MeterRegistry meters) {
 		return new KafkaConsumers(context, properties, relayKafkaTemplate, jdbc, json, transactions,
-				new EventScope(tracer, propagator), clock);
+				new EventScope(tracer, propagator), clock, meters);
 	}
 
 	/**
