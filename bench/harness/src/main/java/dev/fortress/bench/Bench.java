@@ -30,6 +30,7 @@ import dev.fortress.bench.system.Machine;
  * --docs docs/performance.md (full: the file whose generated section is replaced)
  * --command "bench/run" --commit abc1234
  * --only gates,strategies (only these scenarios; see Plan.SCENARIOS)
+ * --kafka-lib DIR (the Kafka broker's jars, for the consumer comparison)
  * --from-results results.json --docs docs/performance.md (only re-render a run's report)
  * </pre>
  */
@@ -73,6 +74,7 @@ public final class Bench {
 			new Plan(settings, results, work, Path.of(options.get("fortress-jar")), Path.of(options.get("hello-jar")),
 					Path.of(options.get("harness-jar")), jvmOptions)
 				.checkpoint(save)
+				.kafkaLib(options.containsKey("kafka-lib") ? Path.of(options.get("kafka-lib")) : null)
 				.only(Arrays.stream(options.getOrDefault("only", "").split(","))
 					.filter(s -> !s.isBlank())
 					.collect(Collectors.toCollection(LinkedHashSet::new)))

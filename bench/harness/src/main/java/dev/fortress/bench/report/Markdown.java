@@ -1,6 +1,7 @@
 package dev.fortress.bench.report;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,7 @@ public final class Markdown {
 		strategies();
 		bursts();
 		checkoutCost();
+		consumers();
 		startups();
 		profile();
 		notes();
@@ -303,6 +305,61 @@ public final class Markdown {
 		section("Checkout cost (32 buyers, the provider out of process)",
 				"Commits and rows from PostgreSQL's statistics over the window (they include the work of "
 						+ "background jobs in that window, e.g. the publication registry).",
+				table);
+	}
+
+	/**
+	 * The consumer comparison: per paid order, CPU of the application, PostgreSQL and the
+	 * Kafka broker, commits and rows written, in process against from Kafka; the ratio is
+	 * the median over adjacent phases.
+	 */
+	private void consumers() {
+		if (this.r.consumerPhases.isEmpty()) {
+			return;
+		}
+		Table table = new Table("phase", "consumers", "paid/s", "p99 ms", "app µs/paid", "PostgreSQL µs/paid",
+				"Kafka µs/paid", "commits/paid", "rows written/paid", "unshipped at end", "caught up in s");
+		for (Results.ConsumerPhase phase : this.r.consumerPhases) {
+			Measured m = load(phase.load());
+			long paid = Math.max(1, m.load().good());
+			long written = m.database().getOrDefault("rows inserted", 0L)
+					+ m.database().getOrDefault("rows updated", 0L) + m.database().getOrDefault("rows deleted", 0L);
+			table.row(phase.index(), phase.mode(), Table.num(m.load().goodput(), 0), Table.ms(m.load().latency().p99()),
+					Table.num(m.cpuPerGood("app"), 0), Table.num(m.cpuPerGood("postgres"), 0),
+					Table.num(m.cpuPerGood("kafka"), 0),
+					Table.num((double) m.database().getOrDefault("commits", 0L) / paid, 2),
+					Table.num((double) written / paid, 1), phase.unshippedAtEnd(),
+					phase.drainSeconds() < 0 ? "no (2 min)" : Table.num(phase.drainSeconds(), 1));
+		}
+		StringBuilder ratios = new StringBuilder();
+		for (String owner : List.of("app", "postgres")) {
+			List<Double> found = new ArrayList<>();
+			List<Results.ConsumerPhase> phases = this.r.consumerPhases;
+			for (int i = 0; i + 1 < phases.size(); i++) {
+				Results.ConsumerPhase a = phases.get(i);
+				Results.ConsumerPhase b = phases.get(i + 1);
+				Results.ConsumerPhase kafka = a.mode().equals("kafka") ? a : b;
+				Results.ConsumerPhase local = a.mode().equals("kafka") ? b : a;
+				if (kafka != local && !kafka.mode().equals(local.mode())) {
+					double denominator = load(local.load()).cpuPerGood(owner);
+					if (denominator > 0) {
+						found.add(load(kafka.load()).cpuPerGood(owner) / denominator);
+					}
+				}
+			}
+			if (!found.isEmpty()) {
+				Collections.sort(found);
+				ratios.append(owner.equals("app") ? " Application" : " PostgreSQL")
+					.append(" CPU per paid order, Kafka ÷ in process (median of adjacent phases): ")
+					.append(Table.num(found.get(found.size() / 2), 2))
+					.append("×.");
+			}
+		}
+		section("Event consumers: in process or from Kafka (32 buyers, the provider out of process)",
+				"The same paid checkout load with the workers (notifications, analytics, fulfilment) consuming "
+						+ "through the event publication registry, then from Kafka consumer groups; a fresh start of "
+						+ "the application per phase, the broker running throughout (its CPU counted in every phase)."
+						+ ratios,
 				table);
 	}
 

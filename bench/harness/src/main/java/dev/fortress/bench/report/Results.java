@@ -38,6 +38,8 @@ public final class Results {
 
 	public List<Phase> phases = new ArrayList<>();
 
+	public List<ConsumerPhase> consumerPhases = new ArrayList<>();
+
 	public Profile profile;
 
 	public List<String> failures = new ArrayList<>();
@@ -67,6 +69,14 @@ public final class Results {
 	/** One phase of the strategy rotation. */
 	public record Phase(int index, String strategy, String load, double goodput, Database.DropAudit audit,
 			double startupSeconds) {
+	}
+
+	/**
+	 * One phase of the consumer comparison: where the workers consumed the events (in
+	 * process or from Kafka), the measured load's name, and how many paid orders still
+	 * had no shipment when the window closed and how long they took to get one.
+	 */
+	public record ConsumerPhase(int index, String mode, String load, long unshippedAtEnd, double drainSeconds) {
 	}
 
 	/** Where the application's CPU went while a profile was taken. */

@@ -32,18 +32,26 @@ final class FortressSession implements AutoCloseable {
 
 	private final long rssAtStart;
 
+	private final CpuMeter cpu;
+
 	private FortressSession(Fortress fortress, Long pspPid) throws Exception {
 		this.fortress = fortress;
 		this.api = new Api(fortress.baseUrl());
 		this.admin = this.api.login(Fortress.ADMIN_EMAIL, Fortress.ADMIN_PASSWORD);
 		this.database = new Database(fortress.databasePort(), fortress.dataDir());
 		CpuMeter cpu = CpuMeter.forProcesses(fortress.pid(), fortress.postmasterPid());
+		this.cpu = cpu;
 		if (pspPid != null) {
 			cpu.track("provider", () -> ProcFs.cpuTicks(pspPid, false));
 		}
 		this.meter = new Meter(fortress.port(), cpu);
 		this.host = "127.0.0.1:" + fortress.port();
 		this.rssAtStart = ProcFs.rssKib(fortress.pid());
+	}
+
+	/** Counts another process's CPU in this session's measurements, as {@code owner}. */
+	void track(String owner, long pid) {
+		this.cpu.track(owner, () -> ProcFs.cpuTicks(pid, false));
 	}
 
 	static FortressSession start(String label, Path jar, Path work, Path dataDir, Map<String, String> settings,

@@ -36,6 +36,8 @@ public final class Plan {
 
 	private Set<String> only = Set.of();
 
+	private Path kafkaLib;
+
 	public Plan(Settings settings, Results results, Path work, Path fortressJar, Path helloJar, Path harnessJar,
 			List<String> jvmOptions) {
 		this.settings = settings;
@@ -45,6 +47,12 @@ public final class Plan {
 		this.helloJar = helloJar;
 		this.harnessJar = harnessJar;
 		this.jvmOptions = jvmOptions;
+	}
+
+	/** The Kafka broker's jars, for the consumer comparison; null skips it. */
+	public Plan kafkaLib(Path kafkaLib) {
+		this.kafkaLib = kafkaLib;
+		return this;
 	}
 
 	/** Called after each scenario, so an interrupted run still leaves its results. */
@@ -68,7 +76,7 @@ public final class Plan {
 	}
 
 	public static final List<String> SCENARIOS = List.of("gates", "soldout", "bursts", "sweep", "openloop", "hello",
-			"strategies", "cost");
+			"strategies", "cost", "consumers");
 
 	private boolean runs(String scenario) {
 		return this.only.isEmpty() || this.only.contains(scenario);
@@ -128,6 +136,16 @@ public final class Plan {
 		if (this.settings.checkoutCost() && runs("cost")) {
 			new CheckoutCost(this.settings, this.results, buyers).run(this.fortressJar, this.harnessJar, this.work,
 					dataDir, this.jvmOptions);
+			this.checkpoint.run();
+		}
+		if (this.settings.consumerPhases() > 0 && runs("consumers")) {
+			if (this.kafkaLib == null) {
+				this.results.notes.add("Consumers: skipped, no Kafka broker jars (bench/run fetches them).");
+			}
+			else {
+				new ConsumerScenarios(this.settings, this.results, buyers).run(this.fortressJar, this.harnessJar,
+						this.kafkaLib, this.work, dataDir, this.jvmOptions);
+			}
 		}
 	}
 

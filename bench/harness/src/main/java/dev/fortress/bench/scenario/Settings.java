@@ -34,18 +34,20 @@ import java.util.List;
  * @param costMeasure the window of the checkout-cost measurement
  * @param profile how long the JFR recording of checkout runs
  * @param hello whether to measure the hello-world yardstick
+ * @param consumerPhases phases of the consumer comparison (in process, Kafka, repeated);
+ * 0 to skip
  */
 public record Settings(String mode, int accounts, Duration warmup, Duration gateWarmup, Duration gateMeasure,
 		int gateUsers, int products, int tasks, int bursts, int burstUnits, int burstRequests, int burstUsers,
 		List<Integer> sweep, Duration sweepWarmup, Duration sweepMeasure, List<Double> openLoop, int strategyPhases,
 		Duration strategyWarmup, Duration strategyMeasure, boolean checkoutCost, Duration costMeasure, Duration profile,
-		boolean hello) {
+		boolean hello, int consumerPhases) {
 
 	public static Settings full() {
 		return new Settings("full", 1000, Duration.ofSeconds(150), Duration.ofSeconds(10), Duration.ofSeconds(20), 32,
 				100, 100_000, 10, 100, 20_000, 1000, List.of(8, 32, 128, 256, 1000, 5000), Duration.ofSeconds(10),
 				Duration.ofSeconds(20), List.of(0.5, 1.0, 1.5, 2.0), 6, Duration.ofSeconds(60), Duration.ofSeconds(20),
-				true, Duration.ofSeconds(30), Duration.ofSeconds(20), true);
+				true, Duration.ofSeconds(30), Duration.ofSeconds(20), true, 4);
 	}
 
 	/**
@@ -55,13 +57,13 @@ public record Settings(String mode, int accounts, Duration warmup, Duration gate
 		return new Settings("quick", 110, Duration.ofSeconds(15), Duration.ofSeconds(3), Duration.ofSeconds(5), 32, 20,
 				2_000, 1, 100, 2_000, 110, List.of(8, 256), Duration.ofSeconds(3), Duration.ofSeconds(5),
 				List.of(0.5, 2.0), 3, Duration.ofSeconds(5), Duration.ofSeconds(5), true, Duration.ofSeconds(8),
-				Duration.ofSeconds(8), true);
+				Duration.ofSeconds(8), true, 2);
 	}
 
 	public static Settings smoke() {
 		return new Settings("smoke", 64, Duration.ZERO, Duration.ofSeconds(2), Duration.ofSeconds(3), 32, 0, 0, 2, 50,
 				2_000, 64, List.of(8, 256), Duration.ofSeconds(3), Duration.ofSeconds(6), List.<Double>of(), 0,
-				Duration.ZERO, Duration.ZERO, false, Duration.ZERO, Duration.ZERO, false);
+				Duration.ZERO, Duration.ZERO, false, Duration.ZERO, Duration.ZERO, false, 0);
 	}
 
 	public static Settings named(String mode) {
@@ -81,7 +83,8 @@ public record Settings(String mode, int accounts, Duration warmup, Duration gate
 		return new Settings(this.mode, this.accounts, this.warmup, this.gateWarmup, this.gateMeasure, this.gateUsers,
 				this.products, this.tasks, this.bursts, this.burstUnits, this.burstRequests, this.burstUsers, sweep,
 				this.sweepWarmup, this.sweepMeasure, this.openLoop, this.strategyPhases, this.strategyWarmup,
-				this.strategyMeasure, this.checkoutCost, this.costMeasure, this.profile, this.hello);
+				this.strategyMeasure, this.checkoutCost, this.costMeasure, this.profile, this.hello,
+				this.consumerPhases);
 	}
 
 	public boolean smokeMode() {

@@ -165,6 +165,20 @@ public final class Database implements AutoCloseable {
 				eventOrderIds.size(), withoutEvent.size(), withoutOrder.size(), onHand, reserved);
 	}
 
+	/** Paid orders of a drop that have no shipment request yet (fulfilment's lag). */
+	public long unshipped(UUID dropId) throws SQLException {
+		try (PreparedStatement statement = this.connection.prepareStatement("""
+				select count(*) from orders o
+				where o.drop_id = ? and o.status = 'PAID'
+				  and not exists (select 1 from shipments s where s.order_id = o.id)""")) {
+			statement.setObject(1, dropId);
+			try (ResultSet rs = statement.executeQuery()) {
+				rs.next();
+				return rs.getLong(1);
+			}
+		}
+	}
+
 	/**
 	 * Server-wide counters of the benchmark database: commits, rollbacks and rows
 	 * written, and rows written per table (to count what one checkout costs the

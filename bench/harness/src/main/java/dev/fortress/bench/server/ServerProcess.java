@@ -46,6 +46,12 @@ public final class ServerProcess implements AutoCloseable {
 
 	public static ServerProcess start(String name, List<String> command, Map<String, String> env, Path work,
 			URI readiness, Duration timeout) {
+		return start(name, command, env, work, () -> ready(readiness), timeout);
+	}
+
+	/** {@link #start(String, List, Map, Path, URI, Duration)} with any readiness test. */
+	public static ServerProcess start(String name, List<String> command, Map<String, String> env, Path work,
+			java.util.function.BooleanSupplier ready, Duration timeout) {
 		try {
 			Path pids = Files.createDirectories(work.resolve("pids"));
 			Path log = work.resolve("logs").resolve(name + ".log");
@@ -59,7 +65,7 @@ public final class ServerProcess implements AutoCloseable {
 			Files.writeString(pidFile, Long.toString(process.pid()));
 			ServerProcess server = new ServerProcess(name, process, pidFile, log, 0);
 			long deadline = launched + timeout.toNanos();
-			while (!ready(readiness)) {
+			while (!ready.getAsBoolean()) {
 				if (!process.isAlive()) {
 					server.close();
 					throw new IllegalStateException(
