@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,6 +31,8 @@ import dev.fortress.platform.events.DeadLetters;
  */
 class DeadLetterTopics implements MessageListener<String, String> {
 
+	private static final Logger log = LoggerFactory.getLogger(DeadLetterTopics.class);
+
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
@@ -46,6 +50,17 @@ class DeadLetterTopics implements MessageListener<String, String> {
 
 	@Override
 	public void onMessage(ConsumerRecord<String, String> record) {
+		try {
+			file(record);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not file the dead-letter record {}-{}@{}; trying again: {}", record.topic(),
+					record.partition(), record.offset(), ex.toString());
+			throw ex;
+		}
+	}
+
+	private void file(ConsumerRecord<String, String> record) {
 		String topic = header(record, KafkaHeaders.DLT_ORIGINAL_TOPIC);
 		if (topic == null) {
 			topic = record.topic().substring(0, record.topic().length() - Topics.DEAD_LETTER_SUFFIX.length());

@@ -56,6 +56,8 @@ class KafkaConsumers implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(KafkaConsumers.class);
 
+	private static final java.time.Duration TOPIC_RETRY = java.time.Duration.ofSeconds(5);
+
 	private final ApplicationContext context;
 
 	private final KafkaRelayProperties properties;
@@ -76,6 +78,8 @@ class KafkaConsumers implements SmartLifecycle {
 
 	private final List<ConcurrentMessageListenerContainer<String, String>> containers = new ArrayList<>();
 
+	private boolean running;
+
 	KafkaConsumers(ApplicationContext context, KafkaRelayProperties properties, KafkaTemplate<String, String> kafka,
 			JdbcClient jdbc, JsonMapper json, TransactionTemplate transactions, EventScope scope, java.time.Clock clock,
 			MeterRegistry meters) {
@@ -90,10 +94,36 @@ class KafkaConsumers implements SmartLifecycle {
 		this.clock = clock;
 	}
 
+	/**
+	 * Starts the groups once their topics exist, from a background thread that creates
+	 * the topics and tries again every few seconds while the brokers do not answer (a
+	 * group that subscribed before its topics existed may not be given their partitions
+	 * until its next rebalance). Start-up of the application never waits for Kafka.
+	 */
 	@Override
 	public synchronized void start() {
+		this.running = true;
 		ConsumerMethods methods = ConsumerMethods.of(this.context, this.properties.topicPrefix());
-		createTopics(methods.topics());
+		Thread starter = new Thread(() -> {
+			while (isRunning() && !createTopics(methods.topics())) {
+				try {
+					Thread.sleep(TOPIC_RETRY.toMillis());
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+			}
+			synchronized (this) {
+				if (this.running) {
+					startGroups(methods);
+				}
+			}
+		}, "kafka-consumers-start");
+		starter.setDaemon(true);
+		starter.start();
+	}
+
+	private void startGroups(ConsumerMethods methods) {
 		methods.byGroup().forEach((group, groupMethods) -> {
 			String[] topics = groupMethods.stream().map((method) -> method.topic()).distinct().toArray(String[]::new);
 			Counter consumed = Counter.builder("fortress.events.kafka.consumed")
@@ -116,11 +146,10 @@ class KafkaConsumers implements SmartLifecycle {
 
 	/**
 	 * Creates the topics the groups read and their dead-letter topics, with the brokers'
-	 * default partitions, unless they exist. Best effort: with the brokers away the
-	 * groups start anyway, and find the topics once they exist (their metadata is
-	 * refreshed every 10 s).
+	 * default partitions, unless they exist.
+	 * @return whether they all exist now
 	 */
-	private void createTopics(Set<String> topics) {
+	private boolean createTopics(Set<String> topics) {
 		List<NewTopic> newTopics = new ArrayList<>();
 		for (String topic : topics) {
 			newTopics.add(new NewTopic(topic, Optional.empty(), Optional.empty()));
@@ -141,12 +170,14 @@ class KafkaConsumers implements SmartLifecycle {
 			}
 		}
 		catch (ExecutionException | TimeoutException | RuntimeException ex) {
-			log.warn("Could not create the Kafka topics {} now; the consumer groups will find them later: {}", topics,
-					ex.toString());
+			log.warn("Kafka does not answer ({}); its consumer groups start once it does", ex.toString());
+			return false;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+			return false;
 		}
+		return true;
 	}
 
 	private void start(String group, String[] topics, MessageListener<String, String> listener,
@@ -198,13 +229,14 @@ class KafkaConsumers implements SmartLifecycle {
 
 	@Override
 	public synchronized void stop() {
+		this.running = false;
 		this.containers.forEach(ConcurrentMessageListenerContainer::stop);
 		this.containers.clear();
 	}
 
 	@Override
 	public synchronized boolean isRunning() {
-		return !this.containers.isEmpty();
+		return this.running;
 	}
 
 }

@@ -90,11 +90,17 @@ class KafkaRelay {
 		for (Row row : rows) {
 			ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
 			record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-			sends.add(this.kafka.send(record));
+			CompletableFuture<SendResult<String, String>> send = this.kafka.send(record);
+			sends.add(send);
+			if (send.isCompletedExceptionally()) {
+				// Failed before it left (no metadata for the topic yet, a full buffer):
+				// a later row sent now could reach the partition before this one.
+				break;
+			}
 		}
 		this.kafka.flush();
 		List<Long> done = new ArrayList<>(rows.size());
-		for (int i = 0; i < rows.size(); i++) {
+		for (int i = 0; i < sends.size(); i++) {
 			Throwable failure = outcome(sends.get(i));
 			if (failure == null) {
 				done.add(rows.get(i).id());
