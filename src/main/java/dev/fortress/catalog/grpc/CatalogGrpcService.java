@@ -22,6 +22,7 @@ import dev.fortress.catalog.internal.ProductQuery;
 import dev.fortress.catalog.internal.ProductSort;
 import dev.fortress.inventory.StockLevel;
 import dev.fortress.platform.grpc.GrpcCalls;
+import dev.fortress.platform.grpc.ProtoFields;
 import dev.fortress.platform.grpc.ProtoService;
 import dev.fortress.platform.web.ApiException;
 import dev.fortress.platform.web.Pages;
@@ -54,7 +55,7 @@ class CatalogGrpcService implements BindableService {
 	}
 
 	void getProduct(GetProductRequest request, StreamObserver<Product> response) {
-		UUID id = CatalogMessages.uuid("id", request.getId());
+		UUID id = ProtoFields.uuid("id", request.getId());
 		GrpcCalls.requireLive();
 		dev.fortress.catalog.internal.Product product = this.catalog.find(id);
 		Map<String, StockLevel> stock = this.catalog.stockOf(List.of(product));

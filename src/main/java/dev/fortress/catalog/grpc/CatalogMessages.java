@@ -1,15 +1,13 @@
 package dev.fortress.catalog.grpc;
 
-import java.time.Instant;
-import java.util.UUID;
 import java.util.function.ToIntFunction;
 
-import com.google.protobuf.Timestamp;
 import fortress.catalog.v1.Money;
 import fortress.catalog.v1.Product;
 import org.jspecify.annotations.Nullable;
 
 import dev.fortress.catalog.Variant;
+import dev.fortress.platform.grpc.ProtoFields;
 import dev.fortress.platform.web.ApiException;
 
 /**
@@ -27,8 +25,8 @@ final class CatalogMessages {
 			.setBrand(product.brand())
 			.setDescription(product.description())
 			.setFromPrice(money(new dev.fortress.platform.Money(product.minPrice(), product.currency())))
-			.setCreatedAt(timestamp(product.createdAt()))
-			.setUpdatedAt(timestamp(product.updatedAt()));
+			.setCreatedAt(ProtoFields.timestamp(product.createdAt()))
+			.setUpdatedAt(ProtoFields.timestamp(product.updatedAt()));
 		for (Variant variant : product.variants()) {
 			message.addVariants(fortress.catalog.v1.Variant.newBuilder()
 				.setSku(variant.sku())
@@ -41,19 +39,6 @@ final class CatalogMessages {
 
 	static Money money(dev.fortress.platform.Money money) {
 		return Money.newBuilder().setAmount(money.amount()).setCurrency(money.currency()).build();
-	}
-
-	static Timestamp timestamp(Instant instant) {
-		return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
-	}
-
-	static UUID uuid(String field, String value) {
-		try {
-			return UUID.fromString(value);
-		}
-		catch (IllegalArgumentException ex) {
-			throw ApiException.invalid(field, "must be a UUID");
-		}
 	}
 
 	/** Stripped text, {@code null} when blank; longer than {@code max} is invalid. */

@@ -30,6 +30,7 @@ import dev.fortress.orders.internal.CheckoutAdmission;
 import dev.fortress.orders.internal.OrderView;
 import dev.fortress.orders.internal.PlaceOrder;
 import dev.fortress.platform.grpc.GrpcCalls;
+import dev.fortress.platform.grpc.ProtoFields;
 import dev.fortress.platform.grpc.ProtoService;
 
 /**
@@ -84,14 +85,14 @@ class DropGrpcService implements BindableService {
 	}
 
 	void getDrop(GetDropRequest request, StreamObserver<Drop> response) {
-		UUID id = DropMessages.uuid("id", request.getId());
+		UUID id = ProtoFields.uuid("id", request.getId());
 		GrpcCalls.requireLive();
 		response.onNext(DropMessages.drop(this.inventory.publicDrop(id), this.clock.instant()));
 		response.onCompleted();
 	}
 
 	void watchDrop(WatchDropRequest request, StreamObserver<DropAvailability> response) {
-		UUID id = DropMessages.uuid("id", request.getId());
+		UUID id = ProtoFields.uuid("id", request.getId());
 		GrpcCalls.requireLive();
 		this.watch.watch(id, (ServerCallStreamObserver<DropAvailability>) response);
 	}

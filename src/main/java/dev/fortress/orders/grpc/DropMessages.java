@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import com.google.protobuf.Timestamp;
 import fortress.drop.v1.Drop;
 import fortress.drop.v1.DropAvailability;
 import fortress.drop.v1.DropStatus;
@@ -19,6 +18,7 @@ import fortress.drop.v1.PlaceOrderRequest;
 import dev.fortress.inventory.DropState;
 import dev.fortress.orders.internal.OrderView;
 import dev.fortress.orders.internal.PlaceOrder;
+import dev.fortress.platform.grpc.ProtoFields;
 import dev.fortress.platform.web.ApiException;
 
 /**
@@ -38,10 +38,10 @@ final class DropMessages {
 			.setStatus(status(drop.statusAt(now)))
 			.setQuantity(drop.quantity())
 			.setAvailable(drop.availableAt(now))
-			.setStartsAt(timestamp(drop.startsAt()))
+			.setStartsAt(ProtoFields.timestamp(drop.startsAt()))
 			.setPerCustomerLimit(drop.perCustomerLimit());
 		if (drop.endsAt() != null) {
-			message.setEndsAt(timestamp(drop.endsAt()));
+			message.setEndsAt(ProtoFields.timestamp(drop.endsAt()));
 		}
 		return message.build();
 	}
@@ -81,7 +81,7 @@ final class DropMessages {
 				items.add(new PlaceOrder.Item(item.getSku(), item.getQuantity()));
 			}
 		}
-		UUID dropId = request.getDropId().isEmpty() ? null : uuid("dropId", request.getDropId());
+		UUID dropId = request.getDropId().isEmpty() ? null : ProtoFields.uuid("dropId", request.getDropId());
 		Integer quantity = request.hasQuantity() ? request.getQuantity() : null;
 		return new PlaceOrder(items, dropId, quantity, request.getPaymentToken());
 	}
@@ -93,8 +93,8 @@ final class DropMessages {
 			.setStatus(OrderStatus.valueOf("ORDER_STATUS_" + order.status().name()))
 			.setTotal(money(order.total()))
 			.setVersion(order.version())
-			.setCreatedAt(timestamp(order.createdAt()))
-			.setUpdatedAt(timestamp(order.updatedAt()));
+			.setCreatedAt(ProtoFields.timestamp(order.createdAt()))
+			.setUpdatedAt(ProtoFields.timestamp(order.updatedAt()));
 		if (order.dropId() != null) {
 			message.setDropId(order.dropId().toString());
 		}
@@ -111,21 +111,8 @@ final class DropMessages {
 		return message.build();
 	}
 
-	static UUID uuid(String field, String value) {
-		try {
-			return UUID.fromString(value);
-		}
-		catch (IllegalArgumentException ex) {
-			throw ApiException.invalid(field, "must be a UUID");
-		}
-	}
-
 	private static Money money(dev.fortress.platform.Money money) {
 		return Money.newBuilder().setAmount(money.amount()).setCurrency(money.currency()).build();
-	}
-
-	private static Timestamp timestamp(Instant instant) {
-		return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
 	}
 
 }

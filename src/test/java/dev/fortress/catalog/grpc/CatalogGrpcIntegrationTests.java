@@ -12,16 +12,12 @@ import fortress.catalog.v1.SearchProductsResponse;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
-
 import dev.fortress.support.GrpcClient;
 import dev.fortress.support.Http;
-import dev.fortress.support.IntegrationTest;
+import dev.fortress.support.GrpcIntegrationTest;
 
 import static dev.fortress.support.GrpcClient.assertProblem;
 import static dev.fortress.support.GrpcClient.failure;
@@ -32,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * prices, stock and pages as REST, and REST's refusals of bad input as
  * {@code INVALID_ARGUMENT} naming the field.
  */
-class CatalogGrpcIntegrationTests extends IntegrationTest {
+class CatalogGrpcIntegrationTests extends GrpcIntegrationTest {
 
 	private static final MethodDescriptor<GetProductRequest, Product> GET_PRODUCT = CatalogGrpcService.SERVICE
 		.method("GetProduct");
@@ -40,22 +36,11 @@ class CatalogGrpcIntegrationTests extends IntegrationTest {
 	private static final MethodDescriptor<SearchProductsRequest, SearchProductsResponse> SEARCH = CatalogGrpcService.SERVICE
 		.method("SearchProducts");
 
-	@Autowired
-	private GrpcServerLifecycle server;
-
-	private GrpcClient grpc;
-
 	private LoggedIn admin;
 
 	@BeforeEach
-	void open() {
-		this.grpc = new GrpcClient(this.server.getPort());
+	void admin() {
 		this.admin = loggedIn("ADMIN");
-	}
-
-	@AfterEach
-	void close() throws InterruptedException {
-		this.grpc.close();
 	}
 
 	@Test

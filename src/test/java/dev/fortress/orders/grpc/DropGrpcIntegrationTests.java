@@ -27,16 +27,14 @@ import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
 
 import dev.fortress.support.GrpcClient;
 import dev.fortress.support.Http;
-import dev.fortress.support.IntegrationTest;
+import dev.fortress.support.GrpcIntegrationTest;
 import dev.fortress.support.Shop;
 
 import static dev.fortress.support.GrpcClient.assertProblem;
@@ -51,7 +49,7 @@ import static org.awaitility.Awaitility.await;
  * code and problem type, tokens checked as on REST, deadlines, and a watch that follows a
  * drop to zero while buyers check out at once.
  */
-class DropGrpcIntegrationTests extends IntegrationTest {
+class DropGrpcIntegrationTests extends GrpcIntegrationTest {
 
 	private static final MethodDescriptor<GetDropRequest, Drop> GET_DROP = DropGrpcService.SERVICE.method("GetDrop");
 
@@ -62,24 +60,13 @@ class DropGrpcIntegrationTests extends IntegrationTest {
 		.method("PlaceOrder");
 
 	@Autowired
-	private GrpcServerLifecycle server;
-
-	@Autowired
 	private DropWatch watch;
-
-	private GrpcClient grpc;
 
 	private LoggedIn admin;
 
 	@BeforeEach
-	void open() {
-		this.grpc = new GrpcClient(this.server.getPort());
+	void admin() {
 		this.admin = loggedIn("ADMIN");
-	}
-
-	@AfterEach
-	void close() throws InterruptedException {
-		this.grpc.close();
 	}
 
 	@Test

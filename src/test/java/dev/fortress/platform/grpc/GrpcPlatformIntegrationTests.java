@@ -17,15 +17,10 @@ import io.grpc.reflection.v1.ServerReflectionRequest;
 import io.grpc.reflection.v1.ServerReflectionResponse;
 import io.grpc.reflection.v1.ServiceResponse;
 import io.grpc.stub.StreamObserver;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
-
 import dev.fortress.support.GrpcClient;
-import dev.fortress.support.IntegrationTest;
+import dev.fortress.support.GrpcIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,22 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What every gRPC client may rely on whatever the service: the standard health and
  * reflection services, and a request id on every answer.
  */
-class GrpcPlatformIntegrationTests extends IntegrationTest {
-
-	@Autowired
-	private GrpcServerLifecycle server;
-
-	private GrpcClient grpc;
-
-	@BeforeEach
-	void open() {
-		this.grpc = new GrpcClient(this.server.getPort());
-	}
-
-	@AfterEach
-	void close() throws InterruptedException {
-		this.grpc.close();
-	}
+class GrpcPlatformIntegrationTests extends GrpcIntegrationTest {
 
 	@Test
 	void theHealthServiceAnswersServing() {

@@ -20,14 +20,12 @@ import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.ClientCalls;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import dev.fortress.support.GrpcClient;
-import dev.fortress.support.IntegrationTest;
+import dev.fortress.support.GrpcIntegrationTest;
 
 import static dev.fortress.support.GrpcClient.assertProblem;
 import static dev.fortress.support.GrpcClient.failure;
@@ -40,16 +38,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestPropertySource(properties = { "spring.grpc.server.ssl.bundle=grpc",
 		"spring.ssl.bundle.jks.grpc.keystore.type=PKCS12", "spring.ssl.bundle.jks.grpc.keystore.password=changeit" })
-class GrpcTlsIntegrationTests extends IntegrationTest {
+class GrpcTlsIntegrationTests extends GrpcIntegrationTest {
 
 	private static final MethodDescriptor<GetDropRequest, Drop> GET_DROP = ProtoService
 		.of(DropProto.getDescriptor(), "DropService")
 		.method("GetDrop");
 
 	private static Path certificate;
-
-	@Autowired
-	private GrpcServerLifecycle server;
 
 	@DynamicPropertySource
 	static void keystore(DynamicPropertyRegistry registry) throws Exception {
@@ -66,7 +61,7 @@ class GrpcTlsIntegrationTests extends IntegrationTest {
 
 	@Test
 	void aClientTrustingTheCertificateIsServedAndAPlaintextOneIsNot() throws Exception {
-		ManagedChannel tls = NettyChannelBuilder.forAddress("localhost", this.server.getPort())
+		ManagedChannel tls = NettyChannelBuilder.forAddress("localhost", grpcPort())
 			.sslContext(GrpcSslContexts.forClient().trustManager(certificate.toFile()).build())
 			.build();
 		GetDropRequest unknown = GetDropRequest.newBuilder().setId(UUID.randomUUID().toString()).build();
@@ -79,7 +74,7 @@ class GrpcTlsIntegrationTests extends IntegrationTest {
 		finally {
 			tls.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
 		}
-		try (GrpcClient plaintext = new GrpcClient(this.server.getPort())) {
+		try (GrpcClient plaintext = new GrpcClient(grpcPort())) {
 			StatusRuntimeException refused = failure(() -> plaintext.call(GET_DROP, unknown));
 			assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
 		}

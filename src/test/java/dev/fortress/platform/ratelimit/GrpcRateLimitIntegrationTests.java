@@ -16,13 +16,11 @@ import io.grpc.health.v1.HealthGrpc;
 import io.grpc.protobuf.StatusProto;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
 import org.springframework.test.context.TestPropertySource;
 
 import dev.fortress.platform.grpc.ProtoService;
 import dev.fortress.support.GrpcClient;
-import dev.fortress.support.IntegrationTest;
+import dev.fortress.support.GrpcIntegrationTest;
 
 import static dev.fortress.support.GrpcClient.assertProblem;
 import static dev.fortress.support.GrpcClient.bearer;
@@ -34,38 +32,33 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of 4 a minute that nobody else drains).
  */
 @TestPropertySource(properties = { "fortress.rate-limit.api=4" })
-class GrpcRateLimitIntegrationTests extends IntegrationTest {
+class GrpcRateLimitIntegrationTests extends GrpcIntegrationTest {
 
 	private static final MethodDescriptor<GetDropRequest, Drop> GET_DROP = ProtoService
 		.of(DropProto.getDescriptor(), "DropService")
 		.method("GetDrop");
 
-	@Autowired
-	private GrpcServerLifecycle server;
-
 	@Test
-	void aUsersGrpcCallsAndRestRequestsShareOneBucketAndHealthIsNotLimited() throws Exception {
+	void aUsersGrpcCallsAndRestRequestsShareOneBucketAndHealthIsNotLimited() {
 		LoggedIn user = loggedIn("EDITOR");
 		GetDropRequest unknown = GetDropRequest.newBuilder().setId(UUID.randomUUID().toString()).build();
-		try (GrpcClient grpc = new GrpcClient(this.server.getPort())) {
-			assertThat(this.http.get("/api/v1/me").token(user.accessToken()).send().status()).isEqualTo(200);
-			for (int i = 0; i < 3; i++) {
-				assertProblem(failure(() -> grpc.call(GET_DROP, unknown, bearer(user.accessToken()))),
-						Status.Code.NOT_FOUND, "not-found");
-			}
-			StatusRuntimeException limited = failure(() -> grpc.call(GET_DROP, unknown, bearer(user.accessToken())));
-			assertProblem(limited, Status.Code.RESOURCE_EXHAUSTED, "rate-limited");
-			RetryInfo retry = GrpcClient.detail(StatusProto.fromThrowable(limited), RetryInfo.class);
-			assertThat(retry.getRetryDelay().getSeconds()).isBetween(1L, 60L);
-			assertThat(this.http.get("/api/v1/me").token(user.accessToken()).send().status())
-				.as("REST spends the same bucket")
-				.isEqualTo(429);
-
-			assertThat(HealthGrpc.newBlockingStub(grpc.channel())
-				.withDeadlineAfter(10, TimeUnit.SECONDS)
-				.check(HealthCheckRequest.getDefaultInstance())
-				.getStatus()).isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
+		assertThat(this.http.get("/api/v1/me").token(user.accessToken()).send().status()).isEqualTo(200);
+		for (int i = 0; i < 3; i++) {
+			assertProblem(failure(() -> this.grpc.call(GET_DROP, unknown, bearer(user.accessToken()))),
+					Status.Code.NOT_FOUND, "not-found");
 		}
+		StatusRuntimeException limited = failure(() -> this.grpc.call(GET_DROP, unknown, bearer(user.accessToken())));
+		assertProblem(limited, Status.Code.RESOURCE_EXHAUSTED, "rate-limited");
+		RetryInfo retry = GrpcClient.detail(StatusProto.fromThrowable(limited), RetryInfo.class);
+		assertThat(retry.getRetryDelay().getSeconds()).isBetween(1L, 60L);
+		assertThat(this.http.get("/api/v1/me").token(user.accessToken()).send().status())
+			.as("REST spends the same bucket")
+			.isEqualTo(429);
+
+		assertThat(HealthGrpc.newBlockingStub(this.grpc.channel())
+			.withDeadlineAfter(10, TimeUnit.SECONDS)
+			.check(HealthCheckRequest.getDefaultInstance())
+			.getStatus()).isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
 	}
 
 }
