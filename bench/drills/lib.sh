@@ -66,12 +66,13 @@ drill_init() {
 }
 
 # Starts the server on $DATA (log in $RUN/app.log) and waits until it is ready; sets
-# APP_PID and STARTED_IN (s). Extra arguments go to the application; APP_ENV (words
+# APP_PID and STARTED_IN (s). Its gRPC port is $GRPC_PORT, or a free one when unset.
+# Extra arguments go to the application; APP_ENV (words
 # NAME=value) to its environment.
 start_app() {
   local started=$(date +%s.%N)
   # shellcheck disable=SC2086
-  env ${APP_ENV:-} FORTRESS_DATA_DIR="$DATA" FORTRESS_ADMIN_EMAIL=admin@example.com FORTRESS_ADMIN_PASSWORD=$PASSWORD \
+  env FORTRESS_GRPC_PORT="${GRPC_PORT:-0}" ${APP_ENV:-} FORTRESS_DATA_DIR="$DATA" FORTRESS_ADMIN_EMAIL=admin@example.com FORTRESS_ADMIN_PASSWORD=$PASSWORD \
     FORTRESS_RATE_LIMIT_AUTH=100000 FORTRESS_RATE_LIMIT_API=100000 SERVER_PORT="$PORT" \
     java ${APP_JAVA_OPTS:-} -jar "$JAR" --fortress.orders.idempotency-lease=5s "$@" >>"$RUN/app.log" 2>&1 &
   APP_PID=$!

@@ -27,4 +27,11 @@ public interface InventoryApi {
 	/** The drop, if it exists. */
 	Optional<DropState> findDrop(UUID dropId);
 
+	/**
+	 * The drop for a public read, from a short-lived cache that a sale in this instance
+	 * makes stale at once: what the REST and gRPC drop reads and watches show.
+	 * @throws dev.fortress.platform.web.ApiException {@code not-found} for an unknown id
+	 */
+	DropState publicDrop(UUID dropId);
+
 }

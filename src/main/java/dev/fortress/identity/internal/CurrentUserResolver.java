@@ -1,16 +1,11 @@
 package dev.fortress.identity.internal;
 
 import java.util.List;
-import java.util.UUID;
 
 import org.springdoc.core.utils.SpringDocUtils;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -18,9 +13,6 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import dev.fortress.identity.CurrentUser;
-import dev.fortress.identity.Role;
-import dev.fortress.platform.web.ApiException;
-import dev.fortress.platform.web.ProblemType;
 
 /**
  * Supplies controllers with a {@link CurrentUser} parameter built from the verified
@@ -48,22 +40,7 @@ class CurrentUserResolver implements WebMvcConfigurer, HandlerMethodArgumentReso
 	@Override
 	public CurrentUser resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
 			NativeWebRequest request, WebDataBinderFactory binders) {
-		return current();
-	}
-
-	static CurrentUser current() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (!(authentication instanceof JwtAuthenticationToken token)) {
-			throw new ApiException(ProblemType.UNAUTHORIZED, "An access token is required");
-		}
-		Role role = token.getAuthorities()
-			.stream()
-			.map(GrantedAuthority::getAuthority)
-			.filter(authority -> authority.startsWith("ROLE_"))
-			.map(authority -> Role.valueOf(authority.substring(5)))
-			.findFirst()
-			.orElseThrow();
-		return new CurrentUser(UUID.fromString(token.getName()), role);
+		return CurrentUser.current();
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.fortress.identity.internal;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -28,7 +29,11 @@ class JwtPrincipalResolver implements RequestPrincipalResolver {
 
 	@Override
 	public Optional<String> verifiedPrincipal(HttpServletRequest request) {
-		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+		return verifiedPrincipal(request.getHeader(HttpHeaders.AUTHORIZATION));
+	}
+
+	@Override
+	public Optional<String> verifiedPrincipal(@Nullable String header) {
 		if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
 			return Optional.empty();
 		}

@@ -152,7 +152,7 @@ class SecurityConfiguration {
 	}
 
 	/** The token is genuine; now the account behind it must still be allowed in. */
-	private static JwtAuthenticationToken authenticate(Jwt jwt, AccountStatus accounts) {
+	static JwtAuthenticationToken authenticate(Jwt jwt, AccountStatus accounts) {
 		UUID userId;
 		try {
 			userId = UUID.fromString(Objects.requireNonNull(jwt.getSubject()));

@@ -176,6 +176,7 @@ public class InventoryService implements InventoryApi {
 	 * every entry unreachable at once, and other instances show it within the TTL.
 	 * Checkout never reads this cache, and its writes only move a number in memory.
 	 */
+	@Override
 	public DropState publicDrop(UUID id) {
 		DropKey key = new DropKey(id, this.drops.generation().current());
 		return this.publicDrops.find(key, k -> this.drops.find(id)).orElseThrow(() -> ApiException.notFound("Drop"));

@@ -69,6 +69,16 @@ public class Checkout {
 		this.attempts = attempts;
 	}
 
+	/**
+	 * The caller's right to buy, checked before anything about the request is: for
+	 * callers that build the {@link PlaceOrder} themselves (gRPC), so a viewer's
+	 * malformed request is still refused as a viewer's. {@link #place} checks it again.
+	 * @throws ApiException {@code forbidden} for a read-only viewer
+	 */
+	public void authorize(CurrentUser user) {
+		ReadOnly.refuse(user);
+	}
+
 	public OrderView place(CurrentUser user, String key, PlaceOrder command) {
 		return place(user, key, command, this.strategy);
 	}

@@ -3,6 +3,7 @@ package dev.fortress.platform.ratelimit;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Tells the rate limiter who is calling, before authentication proper runs. Implemented
@@ -12,5 +13,11 @@ import jakarta.servlet.http.HttpServletRequest;
 public interface RequestPrincipalResolver {
 
 	Optional<String> verifiedPrincipal(HttpServletRequest request);
+
+	/**
+	 * The same for a call that is not HTTP/1 (gRPC): {@code authorization} is the value
+	 * of its {@code authorization} metadata, {@code null} when it has none.
+	 */
+	Optional<String> verifiedPrincipal(@Nullable String authorization);
 
 }

@@ -9,6 +9,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
 import org.springframework.core.Ordered;
@@ -62,7 +63,11 @@ public class RequestIdFilter extends OncePerRequestFilter {
 		return new UUID(random.nextLong(), random.nextLong()).toString();
 	}
 
-	static String sanitize(String candidate) {
+	/**
+	 * The caller's id when it is sane, a fresh one otherwise (also for gRPC's
+	 * {@code x-request-id} metadata).
+	 */
+	public static String sanitize(@Nullable String candidate) {
 		return candidate != null && SANE.matcher(candidate).matches() ? candidate : newId();
 	}
 

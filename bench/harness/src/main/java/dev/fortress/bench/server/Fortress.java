@@ -61,6 +61,8 @@ public final class Fortress implements AutoCloseable {
 		int port = ServerProcess.freePort();
 		Map<String, String> env = new LinkedHashMap<>();
 		env.put("SERVER_PORT", Integer.toString(port));
+		// a free gRPC port too: two instances (or a developer's) must not both want 9090
+		env.put("FORTRESS_GRPC_PORT", "0");
 		env.put("FORTRESS_DATA_DIR", dataDir.toString());
 		env.put("FORTRESS_ADMIN_EMAIL", ADMIN_EMAIL);
 		env.put("FORTRESS_ADMIN_PASSWORD", ADMIN_PASSWORD);
