@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The scale-out topology of deploy/docker-compose.yml on this machine, without Docker:
-# two Fortress instances (ports 8081 and 8082, gRPC 9091 and 9092) on the machine's PostgreSQL (database
-# fortress_local), with the same JWT signing key and a data directory each, behind an nginx
-# on port 8080 (round robin), and Redis when one answers on 127.0.0.1:6379.
+# two Fortress instances (ports 8081 and 8082; gRPC 9191 and 9192, since 9092 is Kafka's) on
+# the machine's PostgreSQL (database fortress_local), with the same JWT signing key and a
+# data directory each, behind an nginx on port 8080 (round robin), and Redis when one answers
+# on 127.0.0.1:6379.
 #
 # Usage: deploy/local/up.sh [--kafka]
 #   --kafka   also fetch a Kafka broker from Maven Central (deploy/local/kafka/pom.xml) and run
@@ -194,7 +195,7 @@ start_instance() {
   listening 127.0.0.1 "$port" && die "something else already listens on port $port"
   # shellcheck disable=SC2086
   env SERVER_PORT="$port" \
-    FORTRESS_GRPC_PORT="$((9090 + n))" \
+    FORTRESS_GRPC_PORT="$((9190 + n))" \
     FORTRESS_DATA_DIR="$dir/data" \
     FORTRESS_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" \
     FORTRESS_DB_USER=postgres \
