@@ -27,7 +27,8 @@ import dev.fortress.platform.events.DeadLetters;
  * The letter's listener is {@code kafka:<group>:<topic>}; a replay puts the record back
  * on its topic (through the Kafka outbox), where the group that failed consumes it again
  * and the groups that had not fail skip it by their inbox. A letter's id is derived from
- * the dead-letter record's position, so a dead-letter record read twice is filed once.
+ * the dead-letter record's position and timestamp, so a dead-letter record read twice is
+ * filed once.
  */
 class DeadLetterTopics implements MessageListener<String, String> {
 
@@ -70,7 +71,11 @@ class DeadLetterTopics implements MessageListener<String, String> {
 		String message = header(record, KafkaHeaders.DLT_EXCEPTION_MESSAGE);
 		boolean unreadable = GroupListener.UnreadableRecord.class.getName().equals(cause);
 		Timestamp now = Timestamp.from(this.clock.instant());
-		String id = "dlt:" + record.topic() + ":" + record.partition() + ":" + record.offset();
+		// The record's position and its timestamp: the same record read twice gives the
+		// same
+		// id; a position reused by a recreated topic does not.
+		String id = "dlt:" + record.topic() + ":" + record.partition() + ":" + record.offset() + ":"
+				+ record.timestamp();
 		this.jdbc.sql("""
 				insert into dead_letters (id, listener_id, event_type, serialized_event, publication_date, attempts,
 				    last_error, first_failure_date, last_failure_date, dead_since)
