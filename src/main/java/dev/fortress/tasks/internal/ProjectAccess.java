@@ -1,6 +1,9 @@
 package dev.fortress.tasks.internal;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -50,6 +53,20 @@ public class ProjectAccess implements ProjectMembership {
 			role = fresh ? this.members.freshRole(projectId, user.id()) : this.members.role(projectId, user.id());
 		}
 		return user.isReadOnly() ? role.map(r -> ProjectRole.VIEWER) : role;
+	}
+
+	/**
+	 * The projects among these that the caller may see: one role look-up per distinct
+	 * project (from the membership cache), for the batch reads of nested fields.
+	 */
+	Set<UUID> visible(Collection<UUID> projectIds, CurrentUser user) {
+		Set<UUID> visible = new HashSet<>();
+		for (UUID projectId : new HashSet<>(projectIds)) {
+			if (effectiveRole(projectId, user).isPresent()) {
+				visible.add(projectId);
+			}
+		}
+		return visible;
 	}
 
 	@Override

@@ -1,0 +1,80 @@
+package dev.fortress.tasks.graphql;
+
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+
+import org.dataloader.DataLoader;
+import org.jspecify.annotations.Nullable;
+
+import graphql.schema.DataFetchingEnvironment;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+import dev.fortress.identity.CurrentUser;
+import dev.fortress.platform.graphql.Connection;
+import dev.fortress.platform.graphql.Inputs;
+import dev.fortress.platform.graphql.PageArguments;
+import dev.fortress.platform.web.CursorPage;
+import dev.fortress.tasks.api.Priority;
+import dev.fortress.tasks.api.Project;
+import dev.fortress.tasks.api.TaskQuery;
+import dev.fortress.tasks.api.TaskSort;
+import dev.fortress.tasks.api.TaskStatus;
+import dev.fortress.tasks.api.TaskType;
+import dev.fortress.tasks.api.TaskView;
+import dev.fortress.tasks.graphql.TaskLoaders.ProjectTasks;
+import dev.fortress.tasks.internal.ProjectService;
+
+@Controller
+class ProjectGraphQlController {
+
+	private final ProjectService projects;
+
+	ProjectGraphQlController(ProjectService projects) {
+		this.projects = projects;
+	}
+
+	@QueryMapping
+	Connection<Project> projects(@Argument @Nullable Integer first, @Argument @Nullable String after,
+			CurrentUser caller) {
+		PageArguments page = PageArguments.of(first, after);
+		return Connection.of(page, this.projects.list(page.pageCursor(), page.fetch(), caller));
+	}
+
+	@QueryMapping
+	Project project(@Argument String id, CurrentUser caller) {
+		return this.projects.get(Inputs.requiredUuid("id", id), caller);
+	}
+
+	@SchemaMapping(typeName = "Project", field = "role")
+	@Nullable String role(Project project) {
+		return project.callerRole() == null ? null : project.callerRole().name();
+	}
+
+	/**
+	 * The project's page of tasks, read together with the pages of every other project of
+	 * the same query level ({@link TaskLoaders#PROJECT_TASKS}).
+	 */
+	@SchemaMapping(typeName = "Project", field = "tasks")
+	CompletableFuture<Connection<TaskView>> tasks(Project project, @Argument @Nullable String status,
+			@Argument @Nullable String priority, @Argument @Nullable String type, @Argument @Nullable String categoryId,
+			@Argument @Nullable String assigneeId, @Argument @Nullable String label, @Argument @Nullable String q,
+			@Argument @Nullable LocalDate dueBefore, @Argument @Nullable String sort, @Argument @Nullable Integer first,
+			@Argument @Nullable String after, CurrentUser caller, DataFetchingEnvironment environment) {
+		PageArguments page = PageArguments.of(first, after);
+		String normalisedLabel = label == null ? null : label.strip().toLowerCase(Locale.ROOT);
+		TaskSort order = sort == null ? TaskSort.CREATED : TaskSort.valueOf(sort);
+		TaskQuery query = new TaskQuery(null, Inputs.enumValue(TaskStatus.class, status),
+				Inputs.enumValue(Priority.class, priority), Inputs.enumValue(TaskType.class, type),
+				Inputs.uuid("categoryId", categoryId), Inputs.uuid("assigneeId", assigneeId), normalisedLabel, q,
+				dueBefore, order, page.pageCursor(), page.fetch());
+		DataLoader<ProjectTasks, CursorPage<TaskView>> loader = environment.getDataLoader(TaskLoaders.PROJECT_TASKS);
+		return loader.load(new ProjectTasks(project.id(), query, caller))
+			.thenApply(tasks -> Connection.of(page, tasks));
+	}
+
+}
