@@ -76,7 +76,10 @@ final class GraphQlErrors {
 		}
 		return switch (classification.toString()) {
 			case "InvalidSyntax" -> ProblemType.MALFORMED_REQUEST;
-			case "ValidationError", "ExecutionAborted", "BAD_REQUEST" -> ProblemType.VALIDATION_ERROR;
+			case "ValidationError", "ExecutionAborted", "OperationNotSupported", "BAD_REQUEST" ->
+				ProblemType.VALIDATION_ERROR;
+			// introspection is switched off in production
+			case "IntrospectionDisabled" -> ProblemType.FORBIDDEN;
 			case "UNAUTHORIZED" -> ProblemType.UNAUTHORIZED;
 			case "FORBIDDEN" -> ProblemType.FORBIDDEN;
 			case "NOT_FOUND" -> ProblemType.NOT_FOUND;
