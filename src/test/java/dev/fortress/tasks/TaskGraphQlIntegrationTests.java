@@ -315,6 +315,16 @@ class TaskGraphQlIntegrationTests extends TaskForgeTest {
 			.singleError("validation-error");
 		graphQl().send(owner.accessToken(), BOARD, Map.of("id", project.toString(), "first", 1000))
 			.singleError("validation-error");
+		// a cursor of another list: refused by the task list's own cursor rules, inside
+		// the
+		// batch load of the board
+		String foreign = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("c1:0:bm9wZQ".getBytes());
+		GraphQl.Result badCursor = graphQl().send(owner.accessToken(),
+				"query($id: ID!, $after: String) { project(id: $id) { name tasks(after: $after) { nodes { id } } } }",
+				Map.of("id", project.toString(), "after", foreign));
+		badCursor.singleError("validation-error");
+		// the connection is non-null, so its error nulls the project, as GraphQL says
+		assertThat(badCursor.data().path("project").isNull()).isTrue();
 		graphQl().send(owner.accessToken(), UPDATE, Map.of("id", task.toString(), "input", Map.of("version", 99)))
 			.singleError("validation-error");
 
