@@ -73,12 +73,7 @@ public class CommentService {
 	 * number; tasks of projects the caller may not see get none.
 	 */
 	public Map<UUID, List<Comment>> listFor(Collection<TaskView> tasks, CurrentUser user) {
-		Set<UUID> visible = this.access.visible(tasks.stream().map(TaskView::projectId).toList(), user);
-		Map<UUID, List<Comment>> comments = this.store.commentsOf(tasks.stream()
-			.filter(task -> visible.contains(task.projectId()))
-			.map(TaskView::id)
-			.distinct()
-			.toList());
+		Map<UUID, List<Comment>> comments = this.store.commentsOf(this.access.visibleTasks(tasks, user));
 		Map<UUID, List<Comment>> all = new HashMap<>();
 		tasks.forEach(task -> all.put(task.id(), comments.getOrDefault(task.id(), List.of())));
 		return all;

@@ -2,6 +2,7 @@ package dev.fortress.tasks.internal;
 
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import dev.fortress.identity.UserSummary;
 import dev.fortress.platform.web.ApiException;
 import dev.fortress.tasks.ProjectMembership;
 import dev.fortress.tasks.api.ProjectRole;
+import dev.fortress.tasks.api.TaskView;
 
 /**
  * The access rule of TaskForge, decided from attributes of the caller and of the resource
@@ -67,6 +69,16 @@ public class ProjectAccess implements ProjectMembership {
 			}
 		}
 		return visible;
+	}
+
+	/**
+	 * The ids of the tasks, as their readers saw them, whose projects the caller may see
+	 * (by {@link #visible}): what a batch read of their comments, subtasks or history may
+	 * read.
+	 */
+	List<UUID> visibleTasks(Collection<TaskView> tasks, CurrentUser user) {
+		Set<UUID> projects = visible(tasks.stream().map(TaskView::projectId).toList(), user);
+		return tasks.stream().filter(task -> projects.contains(task.projectId())).map(TaskView::id).distinct().toList();
 	}
 
 	@Override

@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -61,12 +60,7 @@ public class TaskHistoryService {
 	 * their number; tasks of projects the caller may not see get none.
 	 */
 	public Map<UUID, List<TaskHistoryEntry>> historyFor(Collection<TaskView> tasks, CurrentUser user) {
-		Set<UUID> visible = this.access.visible(tasks.stream().map(TaskView::projectId).toList(), user);
-		Map<UUID, List<TaskVersion>> versions = this.store.versionsOf(tasks.stream()
-			.filter(task -> visible.contains(task.projectId()))
-			.map(TaskView::id)
-			.distinct()
-			.toList());
+		Map<UUID, List<TaskVersion>> versions = this.store.versionsOf(this.access.visibleTasks(tasks, user));
 		Map<UUID, List<TaskHistoryEntry>> all = new HashMap<>();
 		tasks.forEach(task -> all.put(task.id(),
 				versions.getOrDefault(task.id(), List.of()).stream().map(TaskVersion::entry).toList()));

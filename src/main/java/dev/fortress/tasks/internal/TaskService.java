@@ -188,12 +188,7 @@ public class TaskService {
 	 * none.
 	 */
 	public Map<UUID, List<TaskView>> subtasksFor(Collection<TaskView> parents, CurrentUser user) {
-		Set<UUID> visible = this.access.visible(parents.stream().map(TaskView::projectId).toList(), user);
-		Map<UUID, List<Task>> children = this.store.childrenOf(parents.stream()
-			.filter(task -> visible.contains(task.projectId()))
-			.map(TaskView::id)
-			.distinct()
-			.toList());
+		Map<UUID, List<Task>> children = this.store.childrenOf(this.access.visibleTasks(parents, user));
 		List<Task> all = children.values().stream().flatMap(List::stream).toList();
 		Map<UUID, TaskView> views = new HashMap<>();
 		this.views.of(all).forEach(view -> views.put(view.id(), view));
