@@ -1,6 +1,8 @@
 package dev.fortress.tasks;
 
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -118,7 +120,7 @@ class TaskGraphQlIntegrationTests extends TaskForgeTest {
 		String after = null;
 		JsonNode first = null;
 		do {
-			Map<String, Object> variables = new java.util.HashMap<>(Map.of("id", project.toString()));
+			Map<String, Object> variables = new HashMap<>(Map.of("id", project.toString()));
 			variables.put("after", after);
 			JsonNode page = graphQl().send(owner.accessToken(), query, variables).ok().path("project").path("tasks");
 			first = first == null ? page : first;
@@ -181,7 +183,7 @@ class TaskGraphQlIntegrationTests extends TaskForgeTest {
 		assertThat(created.path("version").asLong()).isEqualTo(rest.path("version").asLong());
 
 		long version = created.path("version").asLong();
-		Map<String, Object> patch = new java.util.HashMap<>();
+		Map<String, Object> patch = new HashMap<>();
 		patch.put("title", "Crash fixed");
 		patch.put("status", "DONE");
 		patch.put("description", null);
@@ -318,7 +320,7 @@ class TaskGraphQlIntegrationTests extends TaskForgeTest {
 		// a cursor of another list: refused by the task list's own cursor rules, inside
 		// the
 		// batch load of the board
-		String foreign = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("c1:0:bm9wZQ".getBytes());
+		String foreign = Base64.getUrlEncoder().withoutPadding().encodeToString("c1:0:bm9wZQ".getBytes());
 		GraphQl.Result badCursor = graphQl().send(owner.accessToken(),
 				"query($id: ID!, $after: String) { project(id: $id) { name tasks(after: $after) { nodes { id } } } }",
 				Map.of("id", project.toString(), "after", foreign));

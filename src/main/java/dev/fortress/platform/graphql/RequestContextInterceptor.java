@@ -1,6 +1,7 @@
 package dev.fortress.platform.graphql;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,7 +46,7 @@ class RequestContextInterceptor implements WebGraphQlInterceptor {
 		}
 		List<GraphQLError> shaped = new ArrayList<>(errors.size());
 		for (ResponseError error : errors) {
-			Map<String, Object> extensions = new java.util.LinkedHashMap<>(error.getExtensions());
+			Map<String, Object> extensions = new LinkedHashMap<>(error.getExtensions());
 			if (!extensions.containsKey("type")) {
 				ProblemType type = GraphQlErrors.typeOf(error.getErrorType());
 				extensions.putAll(GraphQlErrors.extensions(type, requestId));

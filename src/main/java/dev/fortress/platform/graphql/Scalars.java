@@ -1,5 +1,6 @@
 package dev.fortress.platform.graphql;
 
+import java.math.BigInteger;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -116,7 +117,7 @@ class Scalars implements RuntimeWiringConfigurer {
 			if (input instanceof Long || input instanceof Integer) {
 				return ((Number) input).longValue();
 			}
-			if (input instanceof java.math.BigInteger big && big.bitLength() < 64) {
+			if (input instanceof BigInteger big && big.bitLength() < 64) {
 				return big.longValue();
 			}
 			throw new CoercingParseValueException("Expected an integer of at most 64 bits");

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -180,8 +181,8 @@ abstract class TaskStoreContract {
 		store().addComment(new Comment(Ids.newId(), onlyOfTwo.id(), user(), "hi", T0));
 
 		// two rows per project (a page of one, plus the row that says there is more)
-		TaskSearch search = new TaskSearch(new java.util.LinkedHashSet<>(List.of(one, two, empty)), null, null, null,
-				null, null, null, null, null, null, TaskSort.CREATED, null, 2);
+		TaskSearch search = new TaskSearch(new LinkedHashSet<>(List.of(one, two, empty)), null, null, null, null, null,
+				null, null, null, null, TaskSort.CREATED, null, 2);
 		List<TaskStore.Listed> rows = store().searchPerProject(search);
 		assertThat(rows.stream().filter(row -> row.task().projectId().equals(one)).map(TaskStore.Listed::task))
 			.containsExactly(ofOne.get(0), ofOne.get(1));
