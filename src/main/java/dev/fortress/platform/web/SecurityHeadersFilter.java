@@ -31,9 +31,10 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
 
 	/**
 	 * GraphiQL (served outside production only) is a page whose scripts and styles come
-	 * from esm.sh; it talks to this server's {@code /graphql} alone.
+	 * from esm.sh (one empty module as a {@code data:} URL); it talks to this server's
+	 * {@code /graphql} alone.
 	 */
-	static final String GRAPHIQL_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' https://esm.sh; "
+	static final String GRAPHIQL_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' https://esm.sh data:; "
 			+ "style-src 'self' 'unsafe-inline' https://esm.sh; font-src 'self' data: https://esm.sh; "
 			+ "img-src 'self' data:; worker-src 'self' blob:; connect-src 'self' https://esm.sh; frame-ancestors 'none'";
 
