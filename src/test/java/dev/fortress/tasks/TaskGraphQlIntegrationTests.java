@@ -166,6 +166,29 @@ class TaskGraphQlIntegrationTests extends TaskForgeTest {
 	}
 
 	@Test
+	void theTasksOfFiveProjectsCostTheStatementsOfTwo() {
+		LoggedIn mate = loggedIn("EDITOR");
+		LoggedIn few = loggedIn("EDITOR");
+		LoggedIn many = loggedIn("EDITOR");
+		for (int i = 0; i < 2; i++) {
+			boardWithTasks(few, mate, 3);
+		}
+		for (int i = 0; i < 5; i++) {
+			boardWithTasks(many, mate, 3);
+		}
+		statementsForProjects(few, 2);
+		statementsForProjects(many, 5);
+
+		int two = statementsForProjects(few, 2);
+		int five = statementsForProjects(many, 5);
+		// the projects, then once for all of them: the memberships, the pages of tasks,
+		// the
+		// assignees' names, the assignees and the categories
+		assertThat(two).as("the counter sees real statements").isPositive();
+		assertThat(five).isEqualTo(two);
+	}
+
+	@Test
 	void createAndUpdateAgreeWithRestAndAStaleVersionChangesNothing() {
 		LoggedIn owner = loggedIn("EDITOR");
 		UUID project = createProject(owner, "Mutations");
@@ -378,6 +401,21 @@ class TaskGraphQlIntegrationTests extends TaskForgeTest {
 		assertThat(nodes.get(0).path("category").path("name").asString()).isEqualTo("Bulk");
 		assertThat(nodes.get(0).path("comments").path("nodes").get(0).path("author").path("displayName").asString())
 			.isNotBlank();
+		return StatementCounter.count(requestId);
+	}
+
+	private int statementsForProjects(LoggedIn user, int expectedProjects) {
+		String requestId = "gql-projects-" + UUID.randomUUID();
+		JsonNode projects = graphQl().send(user.accessToken(), """
+				{ projects(first: 10) { nodes { name tasks(first: 10) {
+				  nodes { title assignee { displayName } category { name } } } } } }
+				""", Map.of(), requestId).ok().path("projects").path("nodes");
+		assertThat(projects.size()).isEqualTo(expectedProjects);
+		projects.forEach(project -> {
+			assertThat(project.path("tasks").path("nodes").size()).isEqualTo(3);
+			assertThat(project.path("tasks").path("nodes").get(0).path("category").path("name").asString())
+				.isEqualTo("Bulk");
+		});
 		return StatementCounter.count(requestId);
 	}
 

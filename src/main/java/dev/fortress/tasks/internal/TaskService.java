@@ -145,7 +145,8 @@ public class TaskService {
 	/**
 	 * A page of tasks for each of these projects, the query's filters, sort, position and
 	 * page size applied to each on its own, in a constant number of statements however
-	 * many projects there are (one for the pages, one for the assignees' names).
+	 * many projects there are: the caller's memberships (none for one project, whose role
+	 * is cached), the pages, the assignees' names.
 	 * @throws ApiException 404 if the caller may not see one of the projects, 400 as
 	 * {@link #list}
 	 */
@@ -155,7 +156,9 @@ public class TaskService {
 			throw ApiException.invalid("dueBefore", "must be between 0001-01-01 and 9999-12-31");
 		}
 		Set<UUID> projects = new LinkedHashSet<>(projectIds);
-		projects.forEach(projectId -> this.access.requireViewer(projectId, user));
+		if (!this.access.visible(projects, user).containsAll(projects)) {
+			throw ApiException.notFound("Project");
+		}
 		TaskCursor after = TaskCursor.decode(query.cursor(), query.sort());
 		List<TaskStore.Listed> rows = projects.isEmpty() ? List.of()
 				: this.store.searchPerProject(new TaskSearch(projects, null, query.status(), query.priority(),
