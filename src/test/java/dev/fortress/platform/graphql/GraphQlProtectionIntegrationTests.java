@@ -1,5 +1,6 @@
 package dev.fortress.platform.graphql;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -10,6 +11,7 @@ import dev.fortress.support.GraphQl;
 import dev.fortress.support.Http;
 import dev.fortress.support.IntegrationTest;
 
+import static dev.fortress.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -90,6 +92,16 @@ class GraphQlProtectionIntegrationTests extends IntegrationTest {
 		assertThat(mixed.errorTypes()).containsExactly("unauthorized");
 		assertThat(mixed.data().path("products").path("nodes").isArray()).isTrue();
 		assertThat(mixed.data().path("me").isNull()).isTrue();
+	}
+
+	@Test
+	void otherMethodsAreRefusedAsOnEveryPath() {
+		for (Http.Response refused : List.of(this.http.get("/graphql?query=%7Bme%7Bid%7D%7D").send(),
+				this.http.put("/graphql", Map.of("query", "{ me { id } }")).send(),
+				this.http.delete("/graphql").send())) {
+			assertProblem(refused, 405, "method-not-allowed");
+			assertThat(refused.header("Allow")).isEqualTo("POST");
+		}
 	}
 
 	@Test
