@@ -142,6 +142,30 @@ class TaskGraphQlIntegrationTests extends TaskForgeTest {
 		resumed.path("edges").forEach(edge -> resumedNodes.add(edge.path("node")));
 		assertThat(ids(resumedNodes)).containsExactly(created.get(1), created.get(2));
 		assertThat(resumed.path("pageInfo").path("hasPreviousPage").asBoolean()).isTrue();
+		// and again from the middle of the resumed page, and from the last edge of all
+		String again = resumed.path("edges").get(0).path("cursor").asString();
+		JsonNode twice = graphQl().send(owner.accessToken(), query, Map.of("id", project.toString(), "after", again))
+			.ok()
+			.path("project")
+			.path("tasks");
+		List<JsonNode> twiceNodes = new ArrayList<>();
+		twice.path("edges").forEach(edge -> twiceNodes.add(edge.path("node")));
+		assertThat(ids(twiceNodes)).containsExactly(created.get(2), created.get(3));
+		String end = graphQl()
+			.send(owner.accessToken(), query,
+					Map.of("id", project.toString(), "after", twice.path("pageInfo").path("endCursor").asString()))
+			.ok()
+			.path("project")
+			.path("tasks")
+			.path("pageInfo")
+			.path("endCursor")
+			.asString();
+		JsonNode beyond = graphQl().send(owner.accessToken(), query, Map.of("id", project.toString(), "after", end))
+			.ok()
+			.path("project")
+			.path("tasks");
+		assertThat(beyond.path("edges").size()).isZero();
+		assertThat(beyond.path("pageInfo").path("hasNextPage").asBoolean()).isFalse();
 	}
 
 	@Test

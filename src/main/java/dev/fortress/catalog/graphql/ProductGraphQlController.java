@@ -51,10 +51,15 @@ class ProductGraphQlController {
 			@Argument @Nullable String sort, @Argument @Nullable Integer first, @Argument @Nullable String after) {
 		PageArguments page = PageArguments.of(first, after);
 		String text = text("q", q, 200);
-		ProductQuery query = new ProductQuery(text, text("brand", brand, 100), text("size", size, 50),
-				price("minPrice", minPrice), price("maxPrice", maxPrice), ProductSort.parse(sort, text != null),
-				page.pageCursor(), page.fetch());
-		return Connection.of(page, this.catalog.search(query).products());
+		String brandName = text("brand", brand, 100);
+		String sizeName = text("size", size, 50);
+		Long min = price("minPrice", minPrice);
+		Long max = price("maxPrice", maxPrice);
+		ProductSort order = ProductSort.parse(sort, text != null);
+		return Connection.read(page,
+				(cursor, limit) -> this.catalog
+					.search(new ProductQuery(text, brandName, sizeName, min, max, order, cursor, limit))
+					.products());
 	}
 
 	@QueryMapping

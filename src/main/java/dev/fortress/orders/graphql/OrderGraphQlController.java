@@ -47,7 +47,7 @@ class OrderGraphQlController {
 	Connection<OrderView> orders(@Argument @Nullable Integer first, @Argument @Nullable String after,
 			CurrentUser caller) {
 		PageArguments page = PageArguments.of(first, after);
-		return Connection.of(page, this.queries.list(caller, page.pageCursor(), page.fetch()));
+		return Connection.read(page, (cursor, limit) -> this.queries.list(caller, cursor, limit));
 	}
 
 	@QueryMapping

@@ -2,6 +2,7 @@ package dev.fortress.platform.graphql;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -15,22 +16,44 @@ import dev.fortress.platform.web.CursorPage;
 public record Connection<T>(List<Edge<T>> edges, List<T> nodes, PageInfo pageInfo) {
 
 	/**
-	 * The connection over a service page that was read with {@link PageArguments#fetch()}
-	 * rows from {@link PageArguments#pageCursor()}: the skipped rows are dropped.
+	 * The connection over a keyset list: {@code read} gives the service's page of at most
+	 * {@code limit} rows after a service cursor ({@code null}: from the start). A
+	 * position inside a page costs one more read, of the rows before it, whose next
+	 * cursor is where the connection's page starts.
 	 */
-	public static <T> Connection<T> of(PageArguments arguments, CursorPage<T> page) {
-		List<T> rows = page.items();
-		int from = Math.min(arguments.skip(), rows.size());
-		List<T> nodes = rows.subList(from, rows.size());
+	public static <T> Connection<T> read(PageArguments arguments,
+			BiFunction<@Nullable String, Integer, CursorPage<T>> read) {
+		String start = arguments.pageCursor();
+		if (arguments.insidePage()) {
+			start = read.apply(start, arguments.skip()).nextCursor();
+			if (start == null) {
+				return afterTheEnd();
+			}
+		}
+		return of(start, read.apply(start, arguments.first()));
+	}
+
+	/** The empty page after a position that nothing follows. */
+	public static <T> Connection<T> afterTheEnd() {
+		return new Connection<>(List.of(), List.of(), new PageInfo(false, true, null, null));
+	}
+
+	/**
+	 * The connection over a page the service read after {@code start} (its keyset cursor,
+	 * {@code null} for the first page): each edge's cursor is its position in that page,
+	 * the last one's the page's next cursor when there is more.
+	 */
+	public static <T> Connection<T> of(@Nullable String start, CursorPage<T> page) {
+		List<T> nodes = page.items();
 		List<Edge<T>> edges = new ArrayList<>(nodes.size());
 		for (int i = 0; i < nodes.size(); i++) {
 			boolean lastOfPage = i == nodes.size() - 1 && page.nextCursor() != null;
 			String cursor = lastOfPage ? PageArguments.cursor(page.nextCursor(), 0)
-					: PageArguments.cursor(arguments.pageCursor(), from + i + 1);
+					: PageArguments.cursor(start, i + 1);
 			edges.add(new Edge<>(cursor, nodes.get(i)));
 		}
-		return new Connection<>(List.copyOf(edges), List.copyOf(nodes), new PageInfo(page.nextCursor() != null,
-				arguments.pageCursor() != null || arguments.skip() > 0, start(edges), end(edges)));
+		return new Connection<>(List.copyOf(edges), List.copyOf(nodes),
+				new PageInfo(page.nextCursor() != null, start != null, start(edges), end(edges)));
 	}
 
 	/**

@@ -14,11 +14,11 @@ import dev.fortress.platform.web.ApiException;
  * A GraphQL cursor names a position as the service's own keyset cursor of a page start
  * plus how many rows of that page lie before the position ({@code skip}). That gives
  * every edge a cursor, not only the last one of a page, without a second copy of each
- * list's keyset rules: resuming after the third edge of a page asks the service for the
- * page again with three more rows and drops them. {@code first} is at most
- * {@link #MAX_FIRST}, so a resumed page never asks for more than twice that. For a list
- * read whole ({@link Connection#ofList}) there is no page cursor and {@code skip} is the
- * position in the list.
+ * list's keyset rules. Resuming after an edge in the middle of a page first reads the
+ * {@code skip} rows to learn the keyset cursor after them ({@link Connection#read}), so
+ * the next page starts at a real keyset position again and {@code skip} never exceeds a
+ * page ({@link #MAX_FIRST}). For a list read whole ({@link Connection#ofList}) there is
+ * no page cursor and {@code skip} is the position in the list.
  *
  * @param first how many edges the caller wants (1 to {@link #MAX_FIRST})
  * @param pageCursor the service cursor of the page the position is in ({@code null}: the
@@ -73,15 +73,15 @@ public record PageArguments(int first, @Nullable String pageCursor, int skip) {
 	}
 
 	/**
-	 * Rows to ask a keyset service for: the skipped ones and the page, at most twice
-	 * {@link #MAX_FIRST}.
+	 * Whether the position lies inside a keyset page, so the rows before it must be read
+	 * first.
 	 * @throws ApiException 400 for a cursor that skips more than a page (not one of ours)
 	 */
-	public int fetch() {
+	public boolean insidePage() {
 		if (this.skip > MAX_FIRST) {
 			throw invalidCursor();
 		}
-		return this.skip + this.first;
+		return this.skip > 0;
 	}
 
 	static String cursor(@Nullable String pageCursor, int skip) {

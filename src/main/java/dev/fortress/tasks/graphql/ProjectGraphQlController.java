@@ -1,8 +1,11 @@
 package dev.fortress.tasks.graphql;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
@@ -28,21 +31,25 @@ import dev.fortress.tasks.api.TaskType;
 import dev.fortress.tasks.api.TaskView;
 import dev.fortress.tasks.graphql.TaskLoaders.ProjectTasks;
 import dev.fortress.tasks.internal.ProjectService;
+import dev.fortress.tasks.internal.TaskService;
 
 @Controller
 class ProjectGraphQlController {
 
 	private final ProjectService projects;
 
-	ProjectGraphQlController(ProjectService projects) {
+	private final TaskService tasks;
+
+	ProjectGraphQlController(ProjectService projects, TaskService tasks) {
 		this.projects = projects;
+		this.tasks = tasks;
 	}
 
 	@QueryMapping
 	Connection<Project> projects(@Argument @Nullable Integer first, @Argument @Nullable String after,
 			CurrentUser caller) {
 		PageArguments page = PageArguments.of(first, after);
-		return Connection.of(page, this.projects.list(page.pageCursor(), page.fetch(), caller));
+		return Connection.read(page, (cursor, limit) -> this.projects.list(cursor, limit, caller));
 	}
 
 	@QueryMapping
@@ -68,13 +75,28 @@ class ProjectGraphQlController {
 		PageArguments page = PageArguments.of(first, after);
 		String normalisedLabel = label == null ? null : label.strip().toLowerCase(Locale.ROOT);
 		TaskSort order = sort == null ? TaskSort.CREATED : TaskSort.valueOf(sort);
-		TaskQuery query = new TaskQuery(null, Inputs.enumValue(TaskStatus.class, status),
-				Inputs.enumValue(Priority.class, priority), Inputs.enumValue(TaskType.class, type),
-				Inputs.uuid("categoryId", categoryId), Inputs.uuid("assigneeId", assigneeId), normalisedLabel, q,
-				dueBefore, order, page.pageCursor(), page.fetch());
+		TaskStatus statusFilter = Inputs.enumValue(TaskStatus.class, status);
+		Priority priorityFilter = Inputs.enumValue(Priority.class, priority);
+		TaskType typeFilter = Inputs.enumValue(TaskType.class, type);
+		UUID category = Inputs.uuid("categoryId", categoryId);
+		UUID assignee = Inputs.uuid("assigneeId", assigneeId);
+		BiFunction<@Nullable String, Integer, TaskQuery> query = (cursor, limit) -> new TaskQuery(null, statusFilter,
+				priorityFilter, typeFilter, category, assignee, normalisedLabel, q, dueBefore, order, cursor, limit);
+		String start = page.pageCursor();
+		if (page.insidePage()) {
+			// a position inside a page of this project: the rows before it say where to
+			// start (one read of this project alone, as only a resumed page needs it)
+			start = this.tasks.listPerProject(List.of(project.id()), query.apply(start, page.skip()), caller)
+				.get(project.id())
+				.nextCursor();
+			if (start == null) {
+				return CompletableFuture.completedFuture(Connection.afterTheEnd());
+			}
+		}
+		String from = start;
 		DataLoader<ProjectTasks, CursorPage<TaskView>> loader = environment.getDataLoader(TaskLoaders.PROJECT_TASKS);
-		return loader.load(new ProjectTasks(project.id(), query, caller))
-			.thenApply(tasks -> Connection.of(page, tasks));
+		return loader.load(new ProjectTasks(project.id(), query.apply(from, page.first()), caller))
+			.thenApply(tasks -> Connection.of(from, tasks));
 	}
 
 }
