@@ -364,6 +364,16 @@ class TaskGraphQlIntegrationTests extends TaskForgeTest {
 			.singleError("validation-error");
 		graphQl().send(owner.accessToken(), BOARD, Map.of("id", project.toString(), "first", 1000))
 			.singleError("validation-error");
+		graphQl()
+			.send(owner.accessToken(), CREATE,
+					Map.of("project", project.toString(), "input",
+							Map.of("title", "nul\u0000byte", "type", "TASK", "priority", "LOW")))
+			.singleError("malformed-request");
+		graphQl()
+			.send(owner.accessToken(),
+					"query($id: ID!, $q: String) { project(id: $id) { tasks(q: $q) { nodes { id } } } }",
+					Map.of("id", project.toString(), "q", "x".repeat(201)))
+			.singleError("validation-error");
 		// a cursor of another list: refused by the task list's own cursor rules, inside
 		// the
 		// batch load of the board

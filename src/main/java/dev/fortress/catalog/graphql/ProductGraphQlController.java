@@ -50,9 +50,9 @@ class ProductGraphQlController {
 			@Argument @Nullable String size, @Argument @Nullable Long minPrice, @Argument @Nullable Long maxPrice,
 			@Argument @Nullable String sort, @Argument @Nullable Integer first, @Argument @Nullable String after) {
 		PageArguments page = PageArguments.of(first, after);
-		String text = text("q", q, 200);
-		String brandName = text("brand", brand, 100);
-		String sizeName = text("size", size, 50);
+		String text = Inputs.text("q", q, 200);
+		String brandName = Inputs.text("brand", brand, 100);
+		String sizeName = Inputs.text("size", size, 50);
 		Long min = price("minPrice", minPrice);
 		Long max = price("maxPrice", maxPrice);
 		ProductSort order = ProductSort.parse(sort, text != null);
@@ -86,17 +86,6 @@ class ProductGraphQlController {
 	@SchemaMapping(typeName = "Stock", field = "available")
 	int available(StockLevel level) {
 		return level.available();
-	}
-
-	/** The REST parameters' limits: blank is absent, longer is a validation error. */
-	private static @Nullable String text(String field, @Nullable String value, int max) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		if (value.length() > max) {
-			throw ApiException.invalid(field, "size must be between 0 and " + max);
-		}
-		return value.strip();
 	}
 
 	private static @Nullable Long price(String field, @Nullable Long value) {

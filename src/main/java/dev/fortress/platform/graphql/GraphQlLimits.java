@@ -12,11 +12,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * tasks with ten comments each and their authors is about 6,000
  * @param maxAliases most aliased fields in one document, so one request cannot repeat an
  * expensive field under many names
+ * @param introspection whether the schema may be introspected ({@code __schema},
+ * {@code __type}); off in production. Decided per request rather than with Spring Boot's
+ * {@code spring.graphql.schema.introspection.enabled}, which switches graphql-java's
+ * introspection off for the whole JVM (every application context in it, tests included)
  */
 @ConfigurationProperties("fortress.graphql")
-public record GraphQlLimits(Integer maxDepth, Integer maxComplexity, Integer maxAliases) {
+public record GraphQlLimits(Integer maxDepth, Integer maxComplexity, Integer maxAliases, Boolean introspection) {
 
 	public GraphQlLimits {
+		introspection = introspection == null || introspection;
 		maxDepth = maxDepth == null ? 12 : maxDepth;
 		maxComplexity = maxComplexity == null ? 10_000 : maxComplexity;
 		maxAliases = maxAliases == null ? 30 : maxAliases;

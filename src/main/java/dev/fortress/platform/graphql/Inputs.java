@@ -53,6 +53,20 @@ public final class Inputs {
 		return value == null ? null : Enum.valueOf(type, value.toString());
 	}
 
+	/**
+	 * A text argument with the REST parameter's length limit: blank is absent, longer is
+	 * a validation error.
+	 */
+	public static @Nullable String text(String field, @Nullable String value, int max) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		if (value.length() > max) {
+			throw ApiException.invalid(field, "size must be between 0 and " + max);
+		}
+		return value.strip();
+	}
+
 	@SuppressWarnings("unchecked")
 	public static @Nullable List<String> strings(@Nullable Object value) {
 		return (List<String>) value;

@@ -73,7 +73,10 @@ class ProjectGraphQlController {
 			@Argument @Nullable LocalDate dueBefore, @Argument @Nullable String sort, @Argument @Nullable Integer first,
 			@Argument @Nullable String after, CurrentUser caller, DataFetchingEnvironment environment) {
 		PageArguments page = PageArguments.of(first, after);
-		String normalisedLabel = label == null ? null : label.strip().toLowerCase(Locale.ROOT);
+		// the limits of GET /api/v1/tasks
+		String labelText = Inputs.text("label", label, 50);
+		String normalisedLabel = labelText == null ? null : labelText.toLowerCase(Locale.ROOT);
+		String text = Inputs.text("q", q, 200);
 		TaskSort order = sort == null ? TaskSort.CREATED : TaskSort.valueOf(sort);
 		TaskStatus statusFilter = Inputs.enumValue(TaskStatus.class, status);
 		Priority priorityFilter = Inputs.enumValue(Priority.class, priority);
@@ -81,7 +84,7 @@ class ProjectGraphQlController {
 		UUID category = Inputs.uuid("categoryId", categoryId);
 		UUID assignee = Inputs.uuid("assigneeId", assigneeId);
 		BiFunction<@Nullable String, Integer, TaskQuery> query = (cursor, limit) -> new TaskQuery(null, statusFilter,
-				priorityFilter, typeFilter, category, assignee, normalisedLabel, q, dueBefore, order, cursor, limit);
+				priorityFilter, typeFilter, category, assignee, normalisedLabel, text, dueBefore, order, cursor, limit);
 		String start = page.pageCursor();
 		if (page.insidePage()) {
 			// a position inside a page of this project: the rows before it say where to

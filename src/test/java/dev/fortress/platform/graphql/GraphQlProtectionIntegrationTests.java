@@ -79,6 +79,9 @@ class GraphQlProtectionIntegrationTests extends IntegrationTest {
 		assertThat(error.path("path").get(0).asString()).isEqualTo("task");
 
 		graphQl().send(user.accessToken(), "{ me { id ", Map.of()).singleError("malformed-request");
+		// a NUL character in a literal, as in a variable, never reaches PostgreSQL
+		graphQl().send(user.accessToken(), "{ products(q: \"a\\u0000b\") { nodes { id } } }", Map.of())
+			.singleError("malformed-request");
 		graphQl().send(user.accessToken(), "{ me { password } }", Map.of()).singleError("validation-error");
 		graphQl().send(user.accessToken(), "{ projects(first: 0) { nodes { id } } }", Map.of())
 			.singleError("validation-error");
