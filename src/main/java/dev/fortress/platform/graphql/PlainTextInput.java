@@ -19,9 +19,9 @@ import dev.fortress.platform.web.ProblemType;
 
 /**
  * Refuses an operation whose text arguments or variables contain a NUL character, before
- * any field runs, as {@code malformed-request}: PostgreSQL cannot store it in
- * {@code text}, and a NUL that reached a query was a 500. The REST API refuses it in
- * parameters and bodies the same way.
+ * any field runs, as {@code malformed-request}: PostgreSQL rejects it in {@code text}, so
+ * it must never reach a query (it would fail there, not as the client's mistake). The
+ * REST API refuses it in parameters and bodies the same way.
  */
 @Component
 class PlainTextInput extends SimplePerformantInstrumentation {
