@@ -3,6 +3,7 @@ package dev.fortress.identity;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.util.Base64;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,19 @@ class ProductionProfileTests {
 			assertThat(http.get("/actuator/health").send().status()).isEqualTo(200);
 			assertThat(http.get("/actuator/prometheus").send().status()).isIn(401, 404);
 			assertThat(http.get("/swagger-ui.html").send().status()).isIn(401, 404);
+			// GraphQL answers, but GraphiQL is not served and the schema cannot be
+			// introspected
+			assertThat(http.get("/graphiql").send().status()).isIn(401, 404);
+			Http.Response introspection = http.post("/graphql", Map.of("query", "{ __schema { queryType { name } } }"))
+				.send();
+			assertThat(introspection.json().path("errors").get(0).path("extensions").path("type").asString())
+				.as(introspection.toString())
+				.isEqualTo("forbidden");
+			assertThat(introspection.body()).doesNotContain("queryType\":");
+			Http.Response query = http.post("/graphql", Map.of("query", "{ products(first: 1) { nodes { id } } }"))
+				.send();
+			assertThat(query.json().path("data").path("products").path("nodes").isArray()).as(query.toString())
+				.isTrue();
 		}
 	}
 

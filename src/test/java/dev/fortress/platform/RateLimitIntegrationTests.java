@@ -84,6 +84,18 @@ class RateLimitIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void graphQlRequestsSpendTheCallersApiBucket() {
+		String token = tokenWithoutUsingTheAuthBucket();
+		Map<String, String> query = Map.of("query", "{ me { id } }");
+		for (int i = 0; i < 5; i++) {
+			Http.Response ok = this.http.post("/graphql", query).token(token).send();
+			assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
+			assertThat(ok.header("RateLimit")).isEqualTo("\"api\";r=" + (4 - i) + ";t=0");
+		}
+		assertProblem(this.http.post("/graphql", query).token(token).send(), 429, "rate-limited");
+	}
+
+	@Test
 	void repeatedFailuresLockTheAccountTemporarily() {
 		String email = "locked-" + System.nanoTime() + "@example.com";
 		createUserDirectly(email);

@@ -16,8 +16,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Gate 2, applied up front so that even responses written by earlier gates (429, 413)
  * carry it: the browser-hardening headers. The API serves no HTML, so its content
  * security policy allows nothing; only the Swagger UI pages get a policy that lets them
- * load their own scripts and styles. The pages are recognised by their
- * {@link RoutedPath}, so no spelling of an API path can borrow their weaker policy.
+ * load their own scripts and styles, and GraphiQL one that lets it load its own from its
+ * CDN. The pages are recognised by their {@link RoutedPath}, so no spelling of an API
+ * path can borrow their weaker policy.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -28,13 +29,24 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
 	static final String DOCS_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
 			+ "script-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
 
+	/**
+	 * GraphiQL (served outside production only) is a page whose scripts and styles come
+	 * from esm.sh (one empty module as a {@code data:} URL); it talks to this server's
+	 * {@code /graphql} alone.
+	 */
+	static final String GRAPHIQL_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' https://esm.sh data:; "
+			+ "style-src 'self' 'unsafe-inline' https://esm.sh; font-src 'self' data: https://esm.sh; "
+			+ "img-src 'self' data:; worker-src 'self' blob:; connect-src 'self' https://esm.sh; frame-ancestors 'none'";
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		boolean docs = RoutedPath.of(request).startsWith("/swagger-ui");
+		String path = RoutedPath.of(request);
+		boolean docs = path.startsWith("/swagger-ui");
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		response.setHeader("X-Frame-Options", "DENY");
-		response.setHeader("Content-Security-Policy", docs ? DOCS_POLICY : API_POLICY);
+		response.setHeader("Content-Security-Policy",
+				docs ? DOCS_POLICY : path.equals("/graphiql") ? GRAPHIQL_POLICY : API_POLICY);
 		response.setHeader("Referrer-Policy", "no-referrer");
 		response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
 		response.setHeader("Cross-Origin-Resource-Policy", "same-origin");

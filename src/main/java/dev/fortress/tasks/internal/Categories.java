@@ -1,6 +1,7 @@
 package dev.fortress.tasks.internal;
 
 import java.sql.Timestamp;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,6 +48,16 @@ class Categories {
 
 	Optional<Category> find(UUID id) {
 		return this.jdbc.sql("select * from categories where id = :id").param("id", id).query(MAPPER).optional();
+	}
+
+	List<Category> findAll(Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("select * from categories where id = any(:ids)")
+			.param("ids", ids.toArray(UUID[]::new))
+			.query(MAPPER)
+			.list();
 	}
 
 	List<Category> list(UUID projectId) {

@@ -2,7 +2,11 @@ package dev.fortress.tasks.internal;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -47,6 +51,18 @@ public class CategoryService {
 	public List<Category> list(UUID projectId, CurrentUser user) {
 		this.access.requireViewer(projectId, user);
 		return this.categories.list(projectId);
+	}
+
+	/**
+	 * The categories with these ids, by id, in one statement; those of projects the
+	 * caller may not see are absent, as unknown ids are.
+	 */
+	public Map<UUID, Category> findAll(Collection<UUID> ids, CurrentUser user) {
+		List<Category> found = this.categories.findAll(ids);
+		Set<UUID> visible = this.access.visible(found.stream().map(Category::projectId).toList(), user);
+		Map<UUID, Category> byId = new HashMap<>();
+		found.stream().filter(c -> visible.contains(c.projectId())).forEach(c -> byId.put(c.id(), c));
+		return byId;
 	}
 
 	@Transactional

@@ -2,9 +2,12 @@ package dev.fortress.tasks.internal;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -22,6 +25,7 @@ import dev.fortress.platform.events.EventMetadata;
 import dev.fortress.tasks.CommentAdded;
 import dev.fortress.tasks.api.Comment;
 import dev.fortress.tasks.api.Member;
+import dev.fortress.tasks.api.TaskView;
 
 /** Comments on tasks: members read them, editors and owners write them. */
 @Service
@@ -40,17 +44,20 @@ public class CommentService {
 
 	private final ProjectMembers members;
 
+	private final ProjectAccess access;
+
 	private final IdentityApi identity;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	CommentService(TaskStore store, TaskService tasks, ProjectMembers members, IdentityApi identity,
-			ApplicationEventPublisher events, Clock clock) {
+	CommentService(TaskStore store, TaskService tasks, ProjectMembers members, ProjectAccess access,
+			IdentityApi identity, ApplicationEventPublisher events, Clock clock) {
 		this.store = store;
 		this.tasks = tasks;
 		this.members = members;
+		this.access = access;
 		this.identity = identity;
 		this.events = events;
 		this.clock = clock;
@@ -59,6 +66,17 @@ public class CommentService {
 	public List<Comment> list(UUID taskId, CurrentUser user) {
 		this.tasks.visible(taskId, user);
 		return this.store.comments(taskId);
+	}
+
+	/**
+	 * The comments on each of these tasks, oldest first, in one statement whatever their
+	 * number; tasks of projects the caller may not see get none.
+	 */
+	public Map<UUID, List<Comment>> listFor(Collection<TaskView> tasks, CurrentUser user) {
+		Map<UUID, List<Comment>> comments = this.store.commentsOf(this.access.visibleTasks(tasks, user));
+		Map<UUID, List<Comment>> all = new HashMap<>();
+		tasks.forEach(task -> all.put(task.id(), comments.getOrDefault(task.id(), List.of())));
+		return all;
 	}
 
 	@Transactional

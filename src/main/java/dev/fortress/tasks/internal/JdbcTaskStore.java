@@ -1,6 +1,7 @@
 package dev.fortress.tasks.internal;
 
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.fortress.tasks.api.Comment;
@@ -25,6 +27,10 @@ class JdbcTaskStore implements TaskStore {
 
 	private static final TypeReference<Map<String, Change>> CHANGES = new TypeReference<>() {
 	};
+
+	private static final RowMapper<Comment> COMMENT = (rs, n) -> new Comment(rs.getObject("id", UUID.class),
+			rs.getObject("task_id", UUID.class), rs.getObject("author_id", UUID.class), rs.getString("body"),
+			rs.getTimestamp("created_at").toInstant());
 
 	private final JdbcClient jdbc;
 
@@ -134,6 +140,34 @@ class JdbcTaskStore implements TaskStore {
 	}
 
 	@Override
+	public List<Listed> searchPerProject(TaskSearch search) {
+		if (search.visibleProjects() == null) {
+			throw new IllegalArgumentException("A search per project needs the projects");
+		}
+		TaskSearchSql sql = new TaskSearchSql(search);
+		return this.jdbc.sql(sql.sqlPerProjectWithCommentCounts())
+			.params(sql.params())
+			.query((rs, row) -> new Listed(TaskRows.MAPPER.mapRow(rs, row), rs.getInt("comment_count")))
+			.list();
+	}
+
+	@Override
+	public Map<UUID, List<Task>> childrenOf(Collection<UUID> parentIds) {
+		Map<UUID, List<Task>> children = new HashMap<>();
+		if (parentIds.isEmpty()) {
+			return children;
+		}
+		this.jdbc
+			.sql("select " + TaskRows.COLUMNS
+					+ " from tasks t where t.parent_id = any(:ids) order by t.created_at, t.id")
+			.param("ids", parentIds.toArray(UUID[]::new))
+			.query(TaskRows.MAPPER)
+			.list()
+			.forEach(task -> children.computeIfAbsent(task.state().parentId(), id -> new ArrayList<>()).add(task));
+		return children;
+	}
+
+	@Override
 	public int countInProject(UUID projectId) {
 		return this.jdbc.sql("select count(*) from tasks where project_id = :projectId")
 			.param("projectId", projectId)
@@ -158,6 +192,23 @@ class JdbcTaskStore implements TaskStore {
 	}
 
 	@Override
+	public Map<UUID, List<TaskVersion>> versionsOf(Collection<UUID> taskIds) {
+		Map<UUID, List<TaskVersion>> versions = new HashMap<>();
+		if (taskIds.isEmpty()) {
+			return versions;
+		}
+		this.jdbc.sql("""
+				select task_id, version, action, changed_by, changed_at, changes::text as changes, state::text as state
+				from task_versions where task_id = any(:ids) order by task_id, version
+				""")
+			.param("ids", taskIds.toArray(UUID[]::new))
+			.query((rs, n) -> versionOf(rs))
+			.list()
+			.forEach(version -> versions.computeIfAbsent(version.taskId(), id -> new ArrayList<>()).add(version));
+		return versions;
+	}
+
+	@Override
 	public void addComment(Comment comment) {
 		this.jdbc.sql("""
 				insert into task_comments (id, task_id, author_id, body, created_at)
@@ -176,12 +227,24 @@ class JdbcTaskStore implements TaskStore {
 		return this.jdbc.sql("""
 				select id, task_id, author_id, body, created_at from task_comments
 				where task_id = :taskId order by created_at, id
+				""").param("taskId", taskId).query(COMMENT).list();
+	}
+
+	@Override
+	public Map<UUID, List<Comment>> commentsOf(Collection<UUID> taskIds) {
+		Map<UUID, List<Comment>> comments = new HashMap<>();
+		if (taskIds.isEmpty()) {
+			return comments;
+		}
+		this.jdbc.sql("""
+				select id, task_id, author_id, body, created_at from task_comments
+				where task_id = any(:ids) order by created_at, id
 				""")
-			.param("taskId", taskId)
-			.query((rs, n) -> new Comment(rs.getObject("id", UUID.class), rs.getObject("task_id", UUID.class),
-					rs.getObject("author_id", UUID.class), rs.getString("body"),
-					rs.getTimestamp("created_at").toInstant()))
-			.list();
+			.param("ids", taskIds.toArray(UUID[]::new))
+			.query(COMMENT)
+			.list()
+			.forEach(comment -> comments.computeIfAbsent(comment.taskId(), id -> new ArrayList<>()).add(comment));
+		return comments;
 	}
 
 	@Override

@@ -1,6 +1,10 @@
 package dev.fortress.tasks.internal;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -13,6 +17,7 @@ import dev.fortress.identity.UserSummary;
 import dev.fortress.platform.web.ApiException;
 import dev.fortress.tasks.ProjectMembership;
 import dev.fortress.tasks.api.ProjectRole;
+import dev.fortress.tasks.api.TaskView;
 
 /**
  * The access rule of TaskForge, decided from attributes of the caller and of the resource
@@ -50,6 +55,32 @@ public class ProjectAccess implements ProjectMembership {
 			role = fresh ? this.members.freshRole(projectId, user.id()) : this.members.role(projectId, user.id());
 		}
 		return user.isReadOnly() ? role.map(r -> ProjectRole.VIEWER) : role;
+	}
+
+	/**
+	 * The projects among these that the caller may see, for the batch reads of nested
+	 * fields. One project (a board) is decided by the membership cache, as a single read
+	 * is; several in one statement for all of them, so that a batch over many projects
+	 * never costs a look-up per project while the cache is cold.
+	 */
+	Set<UUID> visible(Collection<UUID> projectIds, CurrentUser user) {
+		Set<UUID> distinct = new HashSet<>(projectIds);
+		if (distinct.size() <= 1) {
+			Set<UUID> visible = new HashSet<>();
+			distinct.stream().filter(projectId -> effectiveRole(projectId, user).isPresent()).forEach(visible::add);
+			return visible;
+		}
+		return user.isAdmin() ? this.members.existing(distinct) : this.members.projectsOf(user.id(), distinct);
+	}
+
+	/**
+	 * The ids of the tasks, as their readers saw them, whose projects the caller may see
+	 * (by {@link #visible}): what a batch read of their comments, subtasks or history may
+	 * read.
+	 */
+	List<UUID> visibleTasks(Collection<TaskView> tasks, CurrentUser user) {
+		Set<UUID> projects = visible(tasks.stream().map(TaskView::projectId).toList(), user);
+		return tasks.stream().filter(task -> projects.contains(task.projectId())).map(TaskView::id).distinct().toList();
 	}
 
 	@Override

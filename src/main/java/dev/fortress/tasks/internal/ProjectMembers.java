@@ -3,6 +3,7 @@ package dev.fortress.tasks.internal;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -73,6 +74,24 @@ class ProjectMembers {
 	Set<UUID> projectsOf(UUID userId) {
 		return new HashSet<>(this.jdbc.sql("select project_id from project_members where user_id = :userId")
 			.param("userId", userId)
+			.query(UUID.class)
+			.list());
+	}
+
+	/** Which of these projects the user is a member of, in one statement. */
+	Set<UUID> projectsOf(UUID userId, Collection<UUID> projectIds) {
+		return new HashSet<>(this.jdbc
+			.sql("select project_id from project_members where user_id = :userId and project_id = any(:ids)")
+			.param("userId", userId)
+			.param("ids", projectIds.toArray(UUID[]::new))
+			.query(UUID.class)
+			.list());
+	}
+
+	/** Which of these projects exist, in one statement. */
+	Set<UUID> existing(Collection<UUID> projectIds) {
+		return new HashSet<>(this.jdbc.sql("select id from projects where id = any(:ids)")
+			.param("ids", projectIds.toArray(UUID[]::new))
 			.query(UUID.class)
 			.list());
 	}

@@ -31,6 +31,12 @@ record TaskSearch(@Nullable Set<UUID> visibleProjects, @Nullable UUID projectId,
 				after, fetch, null);
 	}
 
+	/** The same search restricted to one project (one page of a per-project search). */
+	TaskSearch inProject(UUID project) {
+		return new TaskSearch(Set.of(project), this.projectId, this.status, this.priority, this.type, this.categoryId,
+				this.assigneeId, this.label, this.q, this.dueBefore, this.sort, this.after, this.fetch, null);
+	}
+
 	/** All tasks of one project in creation order, for exports. */
 	static TaskSearch ofProject(UUID projectId, @Nullable TaskCursor after, int fetch) {
 		return new TaskSearch(null, projectId, null, null, null, null, null, null, null, null, TaskSort.CREATED, after,

@@ -148,15 +148,31 @@ final class TaskSearchSql {
 				TaskRows.COLUMNS + ", (select count(*) from task_comments c where c.task_id = t.id) as comment_count");
 	}
 
+	/**
+	 * {@link #sqlWithCommentCounts()} with a page per project instead of one merged page:
+	 * the same lateral subquery per visible project, whose pages are returned whole,
+	 * project by project, each in the sort order.
+	 */
+	String sqlPerProjectWithCommentCounts() {
+		return sql(
+				TaskRows.COLUMNS + ", (select count(*) from task_comments c where c.task_id = t.id) as comment_count",
+				true);
+	}
+
 	private String sql(String columns) {
+		return sql(columns, false);
+	}
+
+	private String sql(String columns, boolean perProject) {
 		String filter = this.where.isEmpty() ? "" : " where " + String.join(" and ", this.where);
 		String order = " order by " + this.orderBy + " limit :fetch";
 		if (this.projects == null) {
 			return "select " + columns + " from tasks t" + filter + order;
 		}
 		String members = this.params.containsKey("member") ? " where v.user_id = :member" : "";
+		String outer = perProject ? " order by t.project_id, " + this.orderBy : order;
 		return "select " + columns + " from " + this.projects + " cross join lateral (select " + TaskRows.OWN_COLUMNS
-				+ " from tasks t" + filter + order + ") t" + members + order;
+				+ " from tasks t" + filter + order + ") t" + members + outer;
 	}
 
 	Map<String, Object> params() {

@@ -3,8 +3,13 @@ package dev.fortress.tasks.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -135,6 +140,65 @@ public class TaskService {
 		CursorPage<TaskStore.Listed> page = CursorPage.of(rows, query.limit(),
 				listed -> TaskCursor.after(query.sort(), listed.task()).encode());
 		return new CursorPage<>(this.views.listed(page.items()), page.nextCursor());
+	}
+
+	/**
+	 * A page of tasks for each of these projects, the query's filters, sort, position and
+	 * page size applied to each on its own, in a constant number of statements however
+	 * many projects there are: the caller's memberships (none for one project, whose role
+	 * is cached), the pages, the assignees' names.
+	 * @throws ApiException 404 if the caller may not see one of the projects, 400 as
+	 * {@link #list}
+	 */
+	public Map<UUID, CursorPage<TaskView>> listPerProject(Collection<UUID> projectIds, TaskQuery query,
+			CurrentUser user) {
+		if (query.dueBefore() != null && !TaskCursor.storable(query.dueBefore())) {
+			throw ApiException.invalid("dueBefore", "must be between 0001-01-01 and 9999-12-31");
+		}
+		Set<UUID> projects = new LinkedHashSet<>(projectIds);
+		if (!this.access.visible(projects, user).containsAll(projects)) {
+			throw ApiException.notFound("Project");
+		}
+		TaskCursor after = TaskCursor.decode(query.cursor(), query.sort());
+		List<TaskStore.Listed> rows = projects.isEmpty() ? List.of()
+				: this.store.searchPerProject(new TaskSearch(projects, null, query.status(), query.priority(),
+						query.type(), query.categoryId(), query.assigneeId(), query.label(),
+						TaskFactory.blankToNull(query.q()), query.dueBefore(), query.sort(), after, query.limit() + 1));
+		Map<UUID, CursorPage<TaskStore.Listed>> pages = new LinkedHashMap<>();
+		for (UUID projectId : projects) {
+			List<TaskStore.Listed> ofProject = rows.stream()
+				.filter(listed -> listed.task().projectId().equals(projectId))
+				.toList();
+			pages.put(projectId, CursorPage.of(ofProject, query.limit(),
+					listed -> TaskCursor.after(query.sort(), listed.task()).encode()));
+		}
+		// one look-up of names for every page
+		List<TaskView> views = this.views
+			.listed(pages.values().stream().flatMap(page -> page.items().stream()).toList());
+		Map<UUID, CursorPage<TaskView>> result = new LinkedHashMap<>();
+		int from = 0;
+		for (Map.Entry<UUID, CursorPage<TaskStore.Listed>> page : pages.entrySet()) {
+			int size = page.getValue().items().size();
+			result.put(page.getKey(), new CursorPage<>(views.subList(from, from + size), page.getValue().nextCursor()));
+			from += size;
+		}
+		return result;
+	}
+
+	/**
+	 * The direct subtasks of each of these tasks, oldest first, in a constant number of
+	 * statements however many there are; tasks of projects the caller may not see get
+	 * none.
+	 */
+	public Map<UUID, List<TaskView>> subtasksFor(Collection<TaskView> parents, CurrentUser user) {
+		Map<UUID, List<Task>> children = this.store.childrenOf(this.access.visibleTasks(parents, user));
+		List<Task> all = children.values().stream().flatMap(List::stream).toList();
+		Map<UUID, TaskView> views = new HashMap<>();
+		this.views.of(all).forEach(view -> views.put(view.id(), view));
+		Map<UUID, List<TaskView>> result = new HashMap<>();
+		parents.forEach(parent -> result.put(parent.id(),
+				children.getOrDefault(parent.id(), List.of()).stream().map(child -> views.get(child.id())).toList()));
+		return result;
 	}
 
 	/** The task if the caller may see its project; 404 otherwise (no existence leak). */

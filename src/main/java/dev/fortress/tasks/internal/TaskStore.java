@@ -1,6 +1,7 @@
 package dev.fortress.tasks.internal;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +64,32 @@ interface TaskStore {
 		return tasks.stream().map(task -> new Listed(task, counts.getOrDefault(task.id(), 0))).toList();
 	}
 
+	/**
+	 * A page of tasks per project, each task with its comment count: the search's
+	 * filters, sort, position and page size applied to each of
+	 * {@link TaskSearch#visibleProjects()} on its own, in that order. By default one
+	 * search per project; the JDBC store reads every page in one statement.
+	 */
+	default List<Listed> searchPerProject(TaskSearch search) {
+		if (search.visibleProjects() == null) {
+			throw new IllegalArgumentException("A search per project needs the projects");
+		}
+		return search.visibleProjects()
+			.stream()
+			.flatMap(projectId -> searchWithCommentCounts(search.inProject(projectId)).stream())
+			.toList();
+	}
+
+	/**
+	 * The direct subtasks of many tasks, by parent, oldest first; a task without subtasks
+	 * may be absent. By default one {@link #children} per task.
+	 */
+	default Map<UUID, List<Task>> childrenOf(Collection<UUID> parentIds) {
+		Map<UUID, List<Task>> children = new LinkedHashMap<>();
+		parentIds.forEach(id -> children.put(id, children(id)));
+		return children;
+	}
+
 	/** How many tasks a project has (for export progress). */
 	int countInProject(UUID projectId);
 
@@ -71,10 +98,30 @@ interface TaskStore {
 
 	Optional<TaskVersion> version(UUID taskId, long version);
 
+	/**
+	 * The histories of many tasks, by task, each oldest version first. By default one
+	 * {@link #versions} per task.
+	 */
+	default Map<UUID, List<TaskVersion>> versionsOf(Collection<UUID> taskIds) {
+		Map<UUID, List<TaskVersion>> versions = new LinkedHashMap<>();
+		taskIds.forEach(id -> versions.put(id, versions(id)));
+		return versions;
+	}
+
 	void addComment(Comment comment);
 
 	/** Comments on a task, oldest first. */
 	List<Comment> comments(UUID taskId);
+
+	/**
+	 * Comments on many tasks, by task, each oldest first; a task without comments may be
+	 * absent. By default one {@link #comments} per task.
+	 */
+	default Map<UUID, List<Comment>> commentsOf(Collection<UUID> taskIds) {
+		Map<UUID, List<Comment>> comments = new LinkedHashMap<>();
+		taskIds.forEach(id -> comments.put(id, comments(id)));
+		return comments;
+	}
 
 	/** Comment counts of many tasks at once; tasks without comments are absent. */
 	Map<UUID, Integer> commentCounts(Collection<UUID> taskIds);

@@ -26,20 +26,23 @@ import dev.fortress.tasks.api.TaskType;
 /**
  * Request bodies of the task endpoints. Unknown fields (id, projectId, version,
  * createdBy…) are rejected by the JSON reader, so nothing is mass-assigned.
+ * <p>
+ * Public (within TaskForge) because the GraphQL adapter builds and validates the same
+ * requests: one source for the rules of a task's input, whichever API it arrives by.
  */
-final class TaskRequests {
+public final class TaskRequests {
 
 	private TaskRequests() {
 	}
 
-	record CreateTaskRequest(@NotBlank @Size(max = 200) @PlainText String title,
+	public record CreateTaskRequest(@NotBlank @Size(max = 200) @PlainText String title,
 			@Size(max = 10000) @PlainText @Nullable String description, @NotNull TaskType type,
 			@NotNull Priority priority, @Nullable TaskStatus status, @Nullable UUID categoryId,
 			@Nullable UUID assigneeId, @Size(max = 20) @Nullable List<@NotNull @Size(max = 50) String> labels,
 			@Nullable LocalDate dueDate, @Nullable UUID parentId, @Nullable Severity severity,
 			@Min(0) @Max(100) @Nullable Integer storyPoints) {
 
-		NewTask toNewTask() {
+		public NewTask toNewTask() {
 			return new NewTask(this.title, this.description, this.type, this.priority, this.status, this.categoryId,
 					this.assigneeId, this.labels, this.dueDate, this.parentId, this.severity, this.storyPoints);
 		}
@@ -51,7 +54,7 @@ final class TaskRequests {
 	 * setters rather than a record, because only a setter call tells "absent" from
 	 * "null".
 	 */
-	static final class PatchTaskRequest {
+	public static final class PatchTaskRequest {
 
 		private final Set<String> present = new HashSet<>();
 
@@ -134,7 +137,7 @@ final class TaskRequests {
 			return value;
 		}
 
-		TaskPatch toPatch() {
+		public TaskPatch toPatch() {
 			return new TaskPatch(given("title", this.title), given("description", this.description),
 					given("priority", this.priority), given("status", this.status),
 					given("categoryId", this.categoryId), given("assigneeId", this.assigneeId),

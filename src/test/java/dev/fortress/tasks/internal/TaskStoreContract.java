@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -141,6 +142,59 @@ abstract class TaskStoreContract {
 		assertThat(store().searchWithCommentCounts(TaskSearch.ofProject(project, null, 10)))
 			.containsExactly(new TaskStore.Listed(c, 0), new TaskStore.Listed(b, 1), new TaskStore.Listed(a, 2));
 		assertThat(store().searchWithCommentCounts(TaskSearch.ofProject(newProject(), null, 10))).isEmpty();
+	}
+
+	@Test
+	void batchReadsAnswerManyTasksAsTheSingleReadsDo() {
+		UUID project = newProject();
+		Task a = insert(project, "a", Priority.LOW, null, 0);
+		Task b = insert(project, "b", Priority.LOW, null, 1);
+		Task a1 = insertChild(project, "a1", a.id(), 2);
+		Task a2 = insertChild(project, "a2", a.id(), 3);
+		Comment first = new Comment(Ids.newId(), a.id(), user(), "first", T0);
+		Comment second = new Comment(Ids.newId(), a.id(), user(), "second", T0.plusSeconds(1));
+		store().addComment(second);
+		store().addComment(first);
+		Task renamed = b.next(withTitle(b.state(), "b2"), T0.plusSeconds(60));
+		store().update(renamed, 1, TaskVersion.of(renamed, Action.UPDATED, user(), Map.of()));
+
+		List<UUID> ids = List.of(a.id(), b.id());
+		assertThat(store().commentsOf(ids).get(a.id())).containsExactly(first, second);
+		assertThat(store().commentsOf(ids).getOrDefault(b.id(), List.of())).isEmpty();
+		assertThat(store().childrenOf(ids).get(a.id())).containsExactly(a1, a2);
+		assertThat(store().childrenOf(ids).getOrDefault(b.id(), List.of())).isEmpty();
+		assertThat(store().versionsOf(ids).get(b.id())).isEqualTo(store().versions(b.id())).hasSize(2);
+		assertThat(store().versionsOf(ids).get(a.id())).isEqualTo(store().versions(a.id()));
+		assertThat(store().commentsOf(List.of())).isEmpty();
+	}
+
+	@Test
+	void aSearchPerProjectPagesEachProjectOnItsOwn() {
+		UUID one = newProject();
+		UUID two = newProject();
+		UUID empty = newProject();
+		List<Task> ofOne = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			ofOne.add(0, insert(one, "one " + i, Priority.LOW, null, i));
+		}
+		Task onlyOfTwo = insert(two, "two", Priority.LOW, null, 10);
+		store().addComment(new Comment(Ids.newId(), onlyOfTwo.id(), user(), "hi", T0));
+
+		// two rows per project (a page of one, plus the row that says there is more)
+		TaskSearch search = new TaskSearch(new LinkedHashSet<>(List.of(one, two, empty)), null, null, null, null, null,
+				null, null, null, null, TaskSort.CREATED, null, 2);
+		List<TaskStore.Listed> rows = store().searchPerProject(search);
+		assertThat(rows.stream().filter(row -> row.task().projectId().equals(one)).map(TaskStore.Listed::task))
+			.containsExactly(ofOne.get(0), ofOne.get(1));
+		assertThat(rows.stream().filter(row -> row.task().projectId().equals(two)))
+			.containsExactly(new TaskStore.Listed(onlyOfTwo, 1));
+		assertThat(rows).hasSize(3);
+
+		TaskCursor after = TaskCursor.after(TaskSort.CREATED, ofOne.get(1));
+		TaskSearch next = new TaskSearch(Set.of(one, two), null, null, null, null, null, null, null, null, null,
+				TaskSort.CREATED, after, 2);
+		assertThat(store().searchPerProject(next).stream().map(row -> row.task().id()))
+			.containsExactly(ofOne.get(2).id());
 	}
 
 	@Test
