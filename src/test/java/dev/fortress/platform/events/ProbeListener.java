@@ -3,7 +3,6 @@ package dev.fortress.platform.events;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.MDC;
 
@@ -21,42 +20,25 @@ class ProbeListener {
 
 	static final String CONSUMER = "probe";
 
-	private final Map<UUID, AtomicInteger> deliveries = new ConcurrentHashMap<>();
-
-	private final Map<UUID, Boolean> cured = new ConcurrentHashMap<>();
-
 	private final Map<UUID, String> requestIds = new ConcurrentHashMap<>();
 
-	private final ProcessedEvents processed;
-
-	private final JdbcClient jdbc;
+	private final ProbeEffects effects;
 
 	ProbeListener(ProcessedEvents processed, JdbcClient jdbc) {
-		this.processed = processed;
-		this.jdbc = jdbc;
+		this.effects = new ProbeEffects(CONSUMER, processed, jdbc);
 	}
 
 	@ApplicationModuleListener
 	void on(Probe probe) {
-		this.deliveries.computeIfAbsent(probe.key(), (key) -> new AtomicInteger()).incrementAndGet();
 		String requestId = MDC.get("requestId");
 		if (requestId != null) {
 			this.requestIds.put(probe.key(), requestId);
 		}
-		if ("poison".equals(probe.behaviour()) && !this.cured.containsKey(probe.key())) {
-			throw new IllegalStateException("probe " + probe.key() + " is poison");
-		}
-		if (this.processed.firstDelivery(CONSUMER, probe)) {
-			this.jdbc.sql("insert into probe_effects (key, event_id) values (:key, :id)")
-				.param("key", probe.key())
-				.param("id", probe.metadata().id())
-				.update();
-		}
+		this.effects.deliver(probe.key(), "poison".equals(probe.behaviour()), probe);
 	}
 
 	int deliveries(UUID key) {
-		AtomicInteger count = this.deliveries.get(key);
-		return (count != null) ? count.get() : 0;
+		return this.effects.deliveries(key);
 	}
 
 	/** The request id in the logging context while the listener ran. */
@@ -65,14 +47,11 @@ class ProbeListener {
 	}
 
 	void cure(UUID key) {
-		this.cured.put(key, true);
+		this.effects.cure(key);
 	}
 
 	int effects(UUID key) {
-		return this.jdbc.sql("select count(*) from probe_effects where key = :key")
-			.param("key", key)
-			.query(Integer.class)
-			.single();
+		return this.effects.effects(key);
 	}
 
 }
