@@ -366,6 +366,15 @@ class ApiRobustnessIntegrationTests extends IntegrationTest {
 		return new Http.Response(-1, Map.of(), "no answer: " + failure.getMessage());
 	}
 
+	/**
+	 * The outbox's admin views show ADMINs why deliveries failed (the error's class and
+	 * message, as stored with the delivery): there it is the content, not a leak.
+	 */
+	private static boolean showsDeliveryErrors(Exchange exchange) {
+		String path = exchange.operation().path();
+		return path.startsWith("/api/v1/admin/events") || path.startsWith("/api/v1/admin/dead-letters");
+	}
+
 	/** What is wrong with one answer, if anything. */
 	private static List<String> check(Exchange exchange, Http.Response response) {
 		List<String> wrong = new ArrayList<>();
@@ -384,7 +393,7 @@ class ApiRobustnessIntegrationTests extends IntegrationTest {
 			wrong.add("401 without WWW-Authenticate: Bearer");
 		}
 		for (String leak : LEAKS) {
-			if (response.body().contains(leak)) {
+			if (response.body().contains(leak) && !(status < 300 && showsDeliveryErrors(exchange))) {
 				wrong.add("body leaks '" + leak.strip() + "'");
 				break;
 			}
