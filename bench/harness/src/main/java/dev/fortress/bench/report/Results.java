@@ -73,10 +73,13 @@ public final class Results {
 
 	/**
 	 * One phase of the consumer comparison: where the workers consumed the events (in
-	 * process or from Kafka), the measured load's name, and how many paid orders still
-	 * had no shipment when the window closed and how long they took to get one.
+	 * process or from Kafka), the measured load's name, the drop's paid orders, how many
+	 * of them still had no shipment when the load stopped, how long they took to get one
+	 * (-1: not within 2 minutes), and the CPU seconds per process and database counters
+	 * of that catch-up.
 	 */
-	public record ConsumerPhase(int index, String mode, String load, long unshippedAtEnd, double drainSeconds) {
+	public record ConsumerPhase(int index, String mode, String load, long paid, long unshippedAtEnd,
+			double drainSeconds, Map<String, Double> drainCpu, Map<String, Long> drainDatabase) {
 	}
 
 	/** Where the application's CPU went while a profile was taken. */

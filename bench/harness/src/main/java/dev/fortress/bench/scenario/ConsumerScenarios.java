@@ -15,6 +15,7 @@ import dev.fortress.bench.seed.Buyers;
 import dev.fortress.bench.seed.Database.DropAudit;
 import dev.fortress.bench.server.KafkaBroker;
 import dev.fortress.bench.server.ServerProcess;
+import dev.fortress.bench.system.CpuMeter;
 
 /**
  * What the workers that follow a checkout (notifications, analytics, fulfilment) cost it,
@@ -75,34 +76,58 @@ final class ConsumerScenarios {
 		UUID warm = drops.newDrop(session, DropScenarios.BIG, DropScenarios.BIG);
 		session.meter.run("consumers " + phase + " warm-up", drops.checkout(session, warm, "conswarm" + phase),
 				LoadPlan.closed(BUYERS, this.settings.strategyWarmup(), Duration.ofSeconds(1)));
+		// The warm-up's backlog is worked off first, so the window pays only for its own
+		// orders.
+		drain(session, warm, "consumers " + phase + " warm-up");
 		UUID drop = drops.newDrop(session, DropScenarios.BIG, DropScenarios.BIG);
 		String name = "consumers phase " + phase + " " + mode;
+		// No lead-in: every order of the drop is placed inside the window, so the window
+		// and the catch-up after it together hold all the work of exactly these orders.
 		Measured measured = session.meter.run(name, drops.checkout(session, drop, "cons" + phase),
-				LoadPlan.closed(BUYERS, Duration.ofSeconds(3), this.settings.costMeasure()),
-				session.database::counters);
+				LoadPlan.closed(BUYERS, Duration.ZERO, this.settings.costMeasure()), session.database::counters);
 		this.results.loads.put(name, measured);
 		long unshipped = session.database.unshipped(drop);
-		long started = System.nanoTime();
-		long deadline = started + Duration.ofMinutes(2).toNanos();
-		long left = unshipped;
-		while (left > 0 && System.nanoTime() < deadline) {
-			Thread.sleep(100);
-			left = session.database.unshipped(drop);
-		}
-		double drain = (System.nanoTime() - started) / 1e9;
-		if (left > 0) {
-			this.results.failures
-				.add(name + ": " + left + " paid orders without a shipment request 2 min after the load");
+		Map<String, Long> before = session.database.counters();
+		CpuMeter.Sample first = session.cpuSample();
+		double drain = drain(session, drop, name);
+		CpuMeter.Usage catchUp = session.cpuSample().since(first);
+		Map<String, Long> after = session.database.counters();
+		Map<String, Long> written = new LinkedHashMap<>();
+		after.forEach((counter, value) -> written.put(counter, value - before.getOrDefault(counter, 0L)));
+		Map<String, Double> cpu = new LinkedHashMap<>();
+		for (String owner : List.of("app", "postgres", "kafka")) {
+			cpu.put(owner, catchUp.of(owner));
 		}
 		DropAudit audit = session.database.audit(drop);
 		Invariants.check(audit, measured.load(), DropScenarios.BIG, 0, false)
 			.stream()
 			// In scale-out mode the registry holds no delivery of OrderPlaced when no
-			// in-process listener takes it: the shipment check above is this mode's
-			// proof.
+			// in-process listener takes it: the shipment check is this mode's proof.
 			.filter((problem) -> !(mode.equals("kafka") && problem.contains("without an OrderPlaced event")))
 			.forEach((problem) -> this.results.failures.add(name + ": " + problem));
-		this.results.consumerPhases.add(new Results.ConsumerPhase(phase, mode, name, unshipped, left > 0 ? -1 : drain));
+		this.results.consumerPhases.add(new Results.ConsumerPhase(phase, mode, name,
+				audit.ordersByStatus().getOrDefault("PAID", 0L), unshipped, drain, cpu, written));
+	}
+
+	/**
+	 * Waits until every paid order of the drop has its shipment request (at most 2
+	 * minutes, then a failure).
+	 * @return how long it took, -1 when it did not happen
+	 */
+	private double drain(FortressSession session, UUID drop, String name) throws Exception {
+		long started = System.nanoTime();
+		long deadline = started + Duration.ofMinutes(2).toNanos();
+		long left = session.database.unshipped(drop);
+		while (left > 0 && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+			left = session.database.unshipped(drop);
+		}
+		if (left > 0) {
+			this.results.failures
+				.add(name + ": " + left + " paid orders without a shipment request 2 min after the load");
+			return -1;
+		}
+		return (System.nanoTime() - started) / 1e9;
 	}
 
 }

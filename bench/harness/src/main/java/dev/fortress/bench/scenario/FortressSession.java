@@ -49,6 +49,11 @@ final class FortressSession implements AutoCloseable {
 		this.rssAtStart = ProcFs.rssKib(fortress.pid());
 	}
 
+	/** The CPU of every tracked process now (for measuring outside a load window). */
+	CpuMeter.Sample cpuSample() {
+		return this.cpu.sample();
+	}
+
 	/** Counts another process's CPU in this session's measurements, as {@code owner}. */
 	void track(String owner, long pid) {
 		this.cpu.track(owner, () -> ProcFs.cpuTicks(pid, false));
