@@ -11,6 +11,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.fortress.support.Http;
 import dev.fortress.support.IntegrationTest;
+import dev.fortress.support.Shop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,15 +27,7 @@ class FulfilmentIntegrationTests extends IntegrationTest {
 	void aPaidOrderIsRequestedAndItsCancellationWithdrawsIt() {
 		LoggedIn admin = loggedIn("ADMIN");
 		LoggedIn buyer = loggedIn("EDITOR");
-		String sku = "SHIP-" + UUID.randomUUID().toString().substring(0, 8);
-		assertThat(this.http
-			.post("/api/v1/products",
-					Map.of("name", "Shipped", "brand", "Fortress", "variants",
-							List.of(Map.of("sku", sku, "size", "42", "price",
-									Map.of("amount", 4_200, "currency", "USD"), "stock", 5))))
-			.token(admin.accessToken())
-			.send()
-			.status()).isEqualTo(201);
+		String sku = new Shop(this.http, admin.accessToken()).product(5);
 		String kept = buy(buyer, sku, "tok_visa", "kept", 201).text("id");
 		String cancelled = buy(buyer, sku, "tok_visa", "cancelled", 201).text("id");
 		buy(buyer, sku, "tok_declined", "declined", 402);
@@ -49,7 +42,7 @@ class FulfilmentIntegrationTests extends IntegrationTest {
 		});
 		JsonNode requested = shipment(admin, "REQUESTED", kept);
 		assertThat(requested.path("userId").asString()).isEqualTo(buyer.id().toString());
-		assertThat(requested.path("total").path("amount").asLong()).isEqualTo(4_200);
+		assertThat(requested.path("total").path("amount").asLong()).isEqualTo(7_000);
 		assertThat(requested.path("status").asString()).isEqualTo("REQUESTED");
 		assertThat(shipment(admin, "WITHDRAWN", cancelled).path("withdrawnAt").isNull()).isFalse();
 		assertThat(shipment(admin, "REQUESTED", cancelled)).isNull();

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import dev.fortress.payments.SandboxPsp;
 import dev.fortress.support.Http;
 import dev.fortress.support.IntegrationTest;
+import dev.fortress.support.Shop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -48,15 +49,7 @@ class RefundRetryTests extends IntegrationTest {
 	void aRefundThatCannotBeMadeNowIsRetriedUntilTheOrderIsCancelled() {
 		LoggedIn admin = loggedIn("ADMIN");
 		LoggedIn buyer = loggedIn("EDITOR");
-		String sku = "RFD-" + UUID.randomUUID().toString().substring(0, 8);
-		assertThat(this.http
-			.post("/api/v1/products",
-					Map.of("name", "Refunded later", "brand", "Fortress", "variants",
-							List.of(Map.of("sku", sku, "size", "42", "price",
-									Map.of("amount", 6_000, "currency", "USD"), "stock", 3))))
-			.token(admin.accessToken())
-			.send()
-			.status()).isEqualTo(201);
+		String sku = new Shop(this.http, admin.accessToken()).product(3);
 		Http.Response order = this.http
 			.post("/api/v1/orders",
 					Map.of("items", List.of(Map.of("sku", sku, "quantity", 1)), "payment", Map.of("token", "tok_visa")))

@@ -97,12 +97,25 @@ final class ConsumerMethods {
 			return this.method.getDeclaringClass().getSimpleName() + "." + this.method.getName();
 		}
 
-		void invoke(DomainEvent event) throws Throwable {
+		/**
+		 * Calls the method; what it throws is thrown as it is (a checked one, wrapped).
+		 */
+		void invoke(DomainEvent event) {
 			try {
 				this.method.invoke(this.target, event);
 			}
 			catch (InvocationTargetException ex) {
-				throw ex.getTargetException();
+				Throwable cause = ex.getTargetException();
+				if (cause instanceof RuntimeException runtime) {
+					throw runtime;
+				}
+				if (cause instanceof Error error) {
+					throw error;
+				}
+				throw new IllegalStateException(cause);
+			}
+			catch (IllegalAccessException ex) {
+				throw new IllegalStateException(ex);
 			}
 		}
 

@@ -58,24 +58,17 @@ class GroupListener implements MessageListener<String, String> {
 		for (ConsumerMethod method : methods) {
 			DomainEvent event = event(cloudEvent, method.eventType());
 			try {
-				this.scope.call(event, method.name(), () -> this.transactions.execute((status) -> {
-					try {
-						method.invoke(event);
-						return null;
-					}
-					catch (RuntimeException | Error ex) {
-						throw ex;
-					}
-					catch (Throwable ex) {
-						throw new IllegalStateException(ex);
-					}
-				}));
+				this.scope.call(event, method.name(), () -> {
+					this.transactions.executeWithoutResult((status) -> method.invoke(event));
+					return null;
+				});
 			}
 			catch (RuntimeException | Error ex) {
 				throw ex;
 			}
-			catch (Throwable ex) {
-				throw new IllegalStateException(ex);
+			catch (Throwable unchecked) {
+				// invoke throws nothing checked
+				throw new IllegalStateException(unchecked);
 			}
 			this.consumed.increment();
 		}
