@@ -13,9 +13,11 @@ import dev.fortress.platform.events.EventMetadata;
  * @param fromProjectId where it was
  * @param toProjectId where it is now
  * @param movedBy who moved it
+ * @param version the moved task's version after the move (0 in events stored before it
+ * was recorded)
  */
 public record TaskMoved(UUID taskId, List<UUID> subtaskIds, UUID fromProjectId, UUID toProjectId, UUID movedBy,
-		EventMetadata metadata) implements DomainEvent {
+		long version, EventMetadata metadata) implements DomainEvent {
 
 	@Override
 	public String aggregateId() {

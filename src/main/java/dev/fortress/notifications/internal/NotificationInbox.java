@@ -3,15 +3,19 @@ package dev.fortress.notifications.internal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import dev.fortress.notifications.NotificationCreated;
+import dev.fortress.platform.Ids;
 import dev.fortress.platform.web.CursorPage;
 import dev.fortress.platform.web.Cursors;
 
@@ -23,9 +27,37 @@ public class NotificationInbox {
 
 	private final Clock clock;
 
-	NotificationInbox(JdbcClient jdbc, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	NotificationInbox(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.events = events;
+	}
+
+	/**
+	 * Stores a notification for the user, caused by the event {@code eventId}, and
+	 * announces it ({@link NotificationCreated}) in the caller's transaction.
+	 */
+	Notification add(UUID userId, Kind kind, Message message, String link, UUID eventId) {
+		Notification notification = new Notification(Ids.newId(), kind.name(), message.subject(), message.text(), link,
+				this.clock.instant().truncatedTo(ChronoUnit.MICROS), null);
+		this.jdbc.sql("""
+				insert into notifications (id, user_id, kind, subject, body, link, event_id, created_at)
+				values (:id, :user, :kind, :subject, :body, :link, :event, :at)
+				""")
+			.param("id", notification.id())
+			.param("user", userId)
+			.param("kind", notification.kind())
+			.param("subject", notification.subject())
+			.param("body", notification.body())
+			.param("link", link)
+			.param("event", eventId)
+			.param("at", Timestamp.from(notification.createdAt()))
+			.update();
+		this.events.publishEvent(new NotificationCreated(userId, notification.id(), notification.kind(),
+				notification.subject(), notification.body(), link, notification.createdAt()));
+		return notification;
 	}
 
 	/** The newest first. */

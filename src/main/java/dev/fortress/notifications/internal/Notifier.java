@@ -1,21 +1,17 @@
 package dev.fortress.notifications.internal;
 
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.fortress.identity.IdentityApi;
 import dev.fortress.identity.UserSummary;
-import dev.fortress.platform.Ids;
 import dev.fortress.platform.events.DomainEvent;
 import dev.fortress.platform.events.ProcessedEvents;
 
@@ -42,19 +38,16 @@ class Notifier {
 
 	private final NotificationsProperties properties;
 
-	private final JdbcClient jdbc;
-
-	private final Clock clock;
+	private final NotificationInbox inbox;
 
 	Notifier(ProcessedEvents processed, IdentityApi identity, Templates templates, Mailer mailer,
-			NotificationsProperties properties, JdbcClient jdbc, Clock clock) {
+			NotificationsProperties properties, NotificationInbox inbox) {
 		this.processed = processed;
 		this.identity = identity;
 		this.templates = templates;
 		this.mailer = mailer;
 		this.properties = properties;
-		this.jdbc = jdbc;
-		this.clock = clock;
+		this.inbox = inbox;
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -72,20 +65,7 @@ class Notifier {
 			model.put("name", user.get().displayName());
 			model.put("link", link);
 			Message message = this.templates.render(notice.kind(), model);
-			UUID id = Ids.newId();
-			this.jdbc.sql("""
-					insert into notifications (id, user_id, kind, subject, body, link, event_id, created_at)
-					values (:id, :user, :kind, :subject, :body, :link, :event, :at)
-					""")
-				.param("id", id)
-				.param("user", notice.userId())
-				.param("kind", notice.kind().name())
-				.param("subject", message.subject())
-				.param("body", message.text())
-				.param("link", link)
-				.param("event", event.metadata().id())
-				.param("at", Timestamp.from(this.clock.instant()))
-				.update();
+			UUID id = this.inbox.add(notice.userId(), notice.kind(), message, link, event.metadata().id()).id();
 			this.mailer.send(new Mailer.Envelope(id, user.get().email(), user.get().displayName(), message));
 		}
 	}

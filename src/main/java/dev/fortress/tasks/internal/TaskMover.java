@@ -71,6 +71,7 @@ public class TaskMover {
 		this.categories.list(source, user).forEach(c -> sourceCategories.put(c.id(), key(c.name())));
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		List<UUID> moved = new ArrayList<>();
+		long rootVersion = root.version();
 		for (Task task : subtree(root)) {
 			TaskState s = task.state();
 			UUID category = s.categoryId() == null ? null : targetCategories.get(sourceCategories.get(s.categoryId()));
@@ -84,12 +85,15 @@ public class TaskMover {
 			if (!this.store.update(updated, task.version(), version)) {
 				throw ApiException.conflict("A task being moved was changed concurrently; nothing was moved");
 			}
-			if (task != root) {
+			if (task == root) {
+				rootVersion = updated.version();
+			}
+			else {
 				moved.add(task.id());
 			}
 		}
 		this.events.publishEvent(new TaskMoved(taskId, List.copyOf(moved), source, targetProjectId, user.id(),
-				EventMetadata.now(this.clock)));
+				rootVersion, EventMetadata.now(this.clock)));
 	}
 
 	/** The task and all its descendants, parents before children. */

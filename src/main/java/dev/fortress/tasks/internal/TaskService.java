@@ -23,6 +23,7 @@ import dev.fortress.platform.web.CursorPage;
 import dev.fortress.platform.web.IfMatch;
 import dev.fortress.tasks.TaskChanged;
 import dev.fortress.tasks.TaskCreated;
+import dev.fortress.tasks.TaskDeleted;
 import dev.fortress.tasks.api.NewTask;
 import dev.fortress.tasks.api.ProjectRole;
 import dev.fortress.tasks.api.TaskHistoryEntry.Action;
@@ -110,8 +111,10 @@ public class TaskService {
 
 	@Transactional
 	public void delete(UUID id, CurrentUser user) {
-		editable(id, user);
+		Task task = editable(id, user);
 		this.store.delete(id);
+		this.events.publishEvent(
+				new TaskDeleted(id, task.projectId(), task.version(), user.id(), EventMetadata.now(this.clock)));
 	}
 
 	/**

@@ -1,0 +1,201 @@
+package dev.fortress.realtime.internal;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
+import org.springframework.web.socket.handler.WebSocketHandlerDecoratorFactory;
+
+import dev.fortress.identity.Authenticated;
+import dev.fortress.identity.IdentityApi;
+
+/**
+ * This instance's open WebSocket sessions and who holds them: caps the connections of one
+ * user, remembers each session's token so every frame (and every sweep) can check it
+ * again, closes the sessions whose token expired or whose account was disabled, and feeds
+ * presence.
+ */
+public class LiveSessions implements WebSocketHandlerDecoratorFactory {
+
+	private static final Logger log = LoggerFactory.getLogger(LiveSessions.class);
+
+	/** Sent with the close of a session whose token stopped working (RFC 6455: 1008). */
+	static final CloseStatus TOKEN_ENDED = CloseStatus.POLICY_VIOLATION
+		.withReason("The access token expired or was revoked");
+
+	private final Map<String, Live> sessions = new ConcurrentHashMap<>();
+
+	private final Map<UUID, Set<String>> byUser = new ConcurrentHashMap<>();
+
+	private final IdentityApi identity;
+
+	private final PresenceBoard presence;
+
+	private final RealtimeProperties properties;
+
+	private final Clock clock;
+
+	LiveSessions(IdentityApi identity, PresenceBoard presence, RealtimeProperties properties, Clock clock) {
+		this.identity = identity;
+		this.presence = presence;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@Override
+	public WebSocketHandler decorate(WebSocketHandler handler) {
+		return new WebSocketHandlerDecorator(handler) {
+
+			@Override
+			public void afterConnectionEstablished(WebSocketSession session) throws Exception {
+				LiveSessions.this.sessions.put(session.getId(), new Live(session));
+				super.afterConnectionEstablished(session);
+			}
+
+			@Override
+			public void afterConnectionClosed(WebSocketSession session, CloseStatus status) throws Exception {
+				closed(session.getId());
+				super.afterConnectionClosed(session, status);
+			}
+
+		};
+	}
+
+	/**
+	 * Binds a session that sent CONNECT to its user, unless the user already holds
+	 * {@code maxConnectionsPerUser} sessions here.
+	 */
+	boolean admit(String sessionId, Authenticated caller, String token) {
+		Live live = this.sessions.get(sessionId);
+		if (live == null) {
+			return false;
+		}
+		UUID userId = caller.user().id();
+		boolean[] admitted = { false };
+		this.byUser.compute(userId, (id, held) -> {
+			Set<String> sessions = held == null ? new HashSet<>() : held;
+			if (sessions.contains(sessionId) || sessions.size() < this.properties.maxConnectionsPerUser()) {
+				sessions.add(sessionId);
+				admitted[0] = true;
+			}
+			return sessions.isEmpty() ? null : sessions;
+		});
+		if (!admitted[0]) {
+			return false;
+		}
+		live.bind(userId, token, this.clock.instant());
+		if (!this.sessions.containsKey(sessionId)) {
+			// closed while being admitted: its close found no user to release
+			release(userId, sessionId);
+			return false;
+		}
+		this.presence.mark(userId, true, this.properties.presenceGrace());
+		return true;
+	}
+
+	/**
+	 * Checks the session's token again, as every inbound frame must, and notes the
+	 * activity.
+	 * @return the caller, or empty when the session is not connected or its token no
+	 * longer works
+	 */
+	Optional<Authenticated> recheck(String sessionId) {
+		Live live = this.sessions.get(sessionId);
+		String token = live == null ? null : live.token;
+		if (token == null) {
+			return Optional.empty();
+		}
+		live.lastActive = this.clock.instant();
+		return this.identity.authenticate(token);
+	}
+
+	/**
+	 * Closes every session whose token no longer works and marks the users of the others
+	 * present again. Called every {@code sweepInterval}.
+	 */
+	void sweep() {
+		Instant idleSince = this.clock.instant().minus(this.properties.presenceAway());
+		for (Live live : List.copyOf(this.sessions.values())) {
+			if (live.userId == null || live.token == null) {
+				continue;
+			}
+			if (this.identity.authenticate(live.token).isEmpty()) {
+				close(live.socket, TOKEN_ENDED);
+				continue;
+			}
+			this.presence.mark(live.userId, live.lastActive.isAfter(idleSince), this.properties.presenceGrace());
+		}
+	}
+
+	/** How many sessions the user holds on this instance. */
+	int connections(UUID userId) {
+		Set<String> held = this.byUser.get(userId);
+		return held == null ? 0 : held.size();
+	}
+
+	private void closed(String sessionId) {
+		Live live = this.sessions.remove(sessionId);
+		if (live == null || live.userId == null) {
+			return;
+		}
+		release(live.userId, sessionId);
+		// the grace period counts from now, not from the last sweep
+		boolean active = live.lastActive.isAfter(this.clock.instant().minus(this.properties.presenceAway()));
+		this.presence.mark(live.userId, active, this.properties.presenceGrace());
+	}
+
+	private void release(UUID userId, String sessionId) {
+		this.byUser.computeIfPresent(userId, (id, held) -> {
+			held.remove(sessionId);
+			return held.isEmpty() ? null : held;
+		});
+	}
+
+	private static void close(WebSocketSession socket, CloseStatus status) {
+		try {
+			socket.close(status);
+		}
+		catch (IOException ex) {
+			log.debug("Closing WebSocket session {} failed: {}", socket.getId(), ex.toString());
+		}
+	}
+
+	/** One open session; the user and token are set once, by CONNECT. */
+	private static final class Live {
+
+		final WebSocketSession socket;
+
+		volatile @Nullable UUID userId;
+
+		volatile @Nullable String token;
+
+		volatile Instant lastActive = Instant.EPOCH;
+
+		Live(WebSocketSession socket) {
+			this.socket = socket;
+		}
+
+		void bind(UUID userId, String token, Instant now) {
+			this.userId = userId;
+			this.token = token;
+			this.lastActive = now;
+		}
+
+	}
+
+}

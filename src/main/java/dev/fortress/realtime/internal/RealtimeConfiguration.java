@@ -1,0 +1,60 @@
+package dev.fortress.realtime.internal;
+
+import java.time.Clock;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.fortress.identity.IdentityApi;
+import dev.fortress.platform.ratelimit.RateLimiter;
+import dev.fortress.platform.redis.RedisLink;
+import dev.fortress.platform.web.PublicEndpoints;
+
+/**
+ * The pieces of the WebSocket transport that do not depend on Spring's messaging
+ * infrastructure (so {@link WebSocketConfiguration} can use them while that
+ * infrastructure is being built).
+ */
+@Configuration(proxyBeanMethods = false)
+class RealtimeConfiguration {
+
+	/** The handshake is anonymous HTTP; the token comes with STOMP CONNECT. */
+	@Bean
+	PublicEndpoints webSocketHandshake() {
+		return PublicEndpoints.get("/ws");
+	}
+
+	/** Shared through Redis in scale-out mode, else this instance's own. */
+	@Bean
+	PresenceBoard presenceBoard(ObjectProvider<RedisLink> redis, Clock clock) {
+		LocalPresence local = new LocalPresence(clock);
+		RedisLink link = redis.getIfAvailable();
+		return link == null ? local : new RedisPresence(link, local);
+	}
+
+	@Bean
+	LiveSessions liveSessions(IdentityApi identity, PresenceBoard presence, RealtimeProperties properties,
+			Clock clock) {
+		return new LiveSessions(identity, presence, properties, clock);
+	}
+
+	@Bean
+	LiveScheduler liveScheduler(LiveSessions sessions, RealtimeProperties properties) {
+		return new LiveScheduler(sessions, properties);
+	}
+
+	@Bean
+	StompGate stompGate(IdentityApi identity, LiveSessions sessions, Destinations destinations, RateLimiter limiter,
+			RealtimeProperties properties) {
+		return new StompGate(identity, sessions, destinations, limiter, properties);
+	}
+
+	@Bean
+	StompErrors stompErrors(JsonMapper json) {
+		return new StompErrors(json);
+	}
+
+}

@@ -1,0 +1,75 @@
+package dev.fortress.realtime;
+
+import java.net.URI;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+
+import dev.fortress.support.StompClient;
+
+/** A WebSocket that sends frames as written, malformed ones included. */
+final class RawSocket implements AutoCloseable {
+
+	private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+
+	private final CountDownLatch closed = new CountDownLatch(1);
+
+	private final WebSocketSession session;
+
+	private RawSocket(int port) throws Exception {
+		this.session = new StandardWebSocketClient().execute(new TextWebSocketHandler() {
+			@Override
+			protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+				RawSocket.this.received.add(message.getPayload());
+			}
+
+			@Override
+			public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+				RawSocket.this.closed.countDown();
+			}
+		}, new WebSocketHttpHeaders(), URI.create("ws://127.0.0.1:" + port + "/ws"))
+			.get(StompClient.WAIT.toSeconds(), TimeUnit.SECONDS);
+		this.session.setTextMessageSizeLimit(1024 * 1024);
+	}
+
+	static RawSocket open(int port) throws Exception {
+		return new RawSocket(port);
+	}
+
+	void send(String frame) throws Exception {
+		this.session.sendMessage(new TextMessage(frame));
+	}
+
+	/** The next frame the server sent (heart-beats skipped). */
+	String next() throws InterruptedException {
+		while (true) {
+			String frame = this.received.poll(StompClient.WAIT.toSeconds(), TimeUnit.SECONDS);
+			if (frame == null) {
+				throw new AssertionError("Nothing received within " + StompClient.WAIT);
+			}
+			if (!frame.isBlank()) {
+				return frame;
+			}
+		}
+	}
+
+	boolean awaitClosed() throws InterruptedException {
+		return this.closed.await(StompClient.WAIT.toSeconds(), TimeUnit.SECONDS);
+	}
+
+	@Override
+	public void close() throws Exception {
+		if (this.session.isOpen()) {
+			this.session.close();
+		}
+	}
+
+}
