@@ -19,7 +19,8 @@ import dev.fortress.tasks.TaskMoved;
  * Live boards: every committed task change goes to {@code /topic/projects/<projectId>},
  * whose subscribers are the project's members ({@link Destinations}). Each update names
  * the task's version after the change, so a client that already has a newer one ignores
- * it. A moved task is announced to both projects.
+ * it. A moved task is announced to both projects. A status travels as its name: its type
+ * is TaskForge's own vocabulary, which other modules do not import.
  */
 @Component
 class TaskFeed {
@@ -32,15 +33,17 @@ class TaskFeed {
 
 	@EventListener
 	void on(TaskCreated event) {
-		send(event.projectId(), new TaskUpdate("created", event.taskId(), event.projectId(), 1L, event.title(),
-				event.status().name(), event.createdBy(), null, null, List.of(), event.metadata().occurredAt()));
+		send(event.projectId(),
+				new TaskUpdate("created", event.taskId(), event.projectId(), 1L, event.title(),
+						String.valueOf(event.status()), event.createdBy(), null, null, List.of(),
+						event.metadata().occurredAt()));
 	}
 
 	@EventListener
 	void on(TaskChanged event) {
 		send(event.projectId(),
 				new TaskUpdate("updated", event.taskId(), event.projectId(), event.version(), event.title(),
-						event.status().name(), event.changedBy(), null, null, List.of(),
+						String.valueOf(event.status()), event.changedBy(), null, null, List.of(),
 						event.metadata().occurredAt()));
 	}
 
