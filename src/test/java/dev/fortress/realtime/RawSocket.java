@@ -6,6 +6,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.WebSocketContainer;
+
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketHttpHeaders;
@@ -22,10 +25,14 @@ final class RawSocket implements AutoCloseable {
 
 	private final CountDownLatch closed = new CountDownLatch(1);
 
+	private volatile CloseStatus closeStatus = CloseStatus.NO_STATUS_CODE;
+
 	private final WebSocketSession session;
 
-	private RawSocket(int port) throws Exception {
-		this.session = new StandardWebSocketClient().execute(new TextWebSocketHandler() {
+	private RawSocket(int port, WebSocketHttpHeaders headers) throws Exception {
+		WebSocketContainer container = ContainerProvider.getWebSocketContainer();
+		container.setDefaultMaxTextMessageBufferSize(1024 * 1024);
+		this.session = new StandardWebSocketClient(container).execute(new TextWebSocketHandler() {
 			@Override
 			protected void handleTextMessage(WebSocketSession session, TextMessage message) {
 				RawSocket.this.received.add(message.getPayload());
@@ -33,19 +40,35 @@ final class RawSocket implements AutoCloseable {
 
 			@Override
 			public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+				RawSocket.this.closeStatus = status;
 				RawSocket.this.closed.countDown();
 			}
-		}, new WebSocketHttpHeaders(), URI.create("ws://127.0.0.1:" + port + "/ws"))
-			.get(StompClient.WAIT.toSeconds(), TimeUnit.SECONDS);
-		this.session.setTextMessageSizeLimit(1024 * 1024);
+		}, headers, URI.create("ws://127.0.0.1:" + port + "/ws")).get(StompClient.WAIT.toSeconds(), TimeUnit.SECONDS);
 	}
 
 	static RawSocket open(int port) throws Exception {
-		return new RawSocket(port);
+		return new RawSocket(port, new WebSocketHttpHeaders());
+	}
+
+	/** A handshake as a browser on a page of {@code origin} makes it. */
+	static RawSocket openFrom(int port, String origin) throws Exception {
+		WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
+		headers.setOrigin(origin);
+		return new RawSocket(port, headers);
 	}
 
 	void send(String frame) throws Exception {
 		this.session.sendMessage(new TextMessage(frame));
+	}
+
+	/** Sends, ignoring that the server may close the connection before it has all. */
+	void sendRegardless(String frame) {
+		try {
+			send(frame);
+		}
+		catch (Exception ex) {
+			// the server refused it midway
+		}
 	}
 
 	/** The next frame the server sent (heart-beats skipped). */
@@ -63,6 +86,11 @@ final class RawSocket implements AutoCloseable {
 
 	boolean awaitClosed() throws InterruptedException {
 		return this.closed.await(StompClient.WAIT.toSeconds(), TimeUnit.SECONDS);
+	}
+
+	/** How the connection was closed (once it was). */
+	CloseStatus closeStatus() {
+		return this.closeStatus;
 	}
 
 	@Override

@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.web.socket.CloseStatus;
 
 import dev.fortress.support.Http;
 import dev.fortress.support.StompClient;
@@ -34,6 +35,7 @@ import dev.fortress.tasks.TaskForgeTest;
 import static dev.fortress.support.StompClient.assertQuiet;
 import static dev.fortress.support.StompClient.next;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -66,6 +68,11 @@ class RealtimeIntegrationTests extends TaskForgeTest {
 				assertThat(client.awaitClosed()).isTrue();
 			}
 		}
+	}
+
+	@Test
+	void aPageFromAnOriginNotConfiguredCannotOpenASocket() {
+		assertThatThrownBy(() -> RawSocket.openFrom(this.port, "https://evil.example")).hasStackTraceContaining("403");
 	}
 
 	@Test
@@ -104,6 +111,23 @@ class RealtimeIntegrationTests extends TaskForgeTest {
 			assertThat(stranger.awaitClosed()).isTrue();
 			assertThat(this.subscriptions
 				.findSubscriptions(s -> s.getSession().getUser().getName().equals(outsider.id().toString()))).isEmpty();
+		}
+	}
+
+	@Test
+	void aMemberRemovedFromTheProjectLosesTheBoard() throws Exception {
+		LoggedIn owner = loggedIn("EDITOR");
+		LoggedIn leaving = loggedIn("EDITOR");
+		UUID project = createProject(owner, "Shrinking");
+		addMember(owner, project, leaving.id(), "EDITOR");
+		try (StompClient client = StompClient.connect(this.port, leaving.accessToken())) {
+			client.subscribe("/topic/projects/" + project);
+			awaitSubscribed(leaving.id(), "/topic/projects/" + project);
+			assertThat(this.http.delete("/api/v1/projects/" + project + "/members/" + leaving.id())
+				.token(owner.accessToken())
+				.send()
+				.status()).isEqualTo(204);
+			assertThat(client.awaitClosed()).as("closed by the next sweep").isTrue();
 		}
 	}
 
@@ -218,16 +242,29 @@ class RealtimeIntegrationTests extends TaskForgeTest {
 	}
 
 	@Test
-	void aFrameLargerThanTheLimitGetsAnError() throws Exception {
+	void aMessageUpToTheSizeLimitIsTakenAndALargerOneClosesTheConnection() throws Exception {
 		LoggedIn user = loggedIn("EDITOR");
 		UUID channel = this.chat.channel(user.id());
-		try (RawSocket bad = RawSocket.open(this.port)) {
-			bad.send("CONNECT\naccept-version:1.2\nAuthorization:Bearer " + user.accessToken() + "\n\n\0");
-			assertThat(bad.next()).startsWith("CONNECTED");
-			bad.send("SEND\ndestination:/app/channels/" + channel + "/messages\ncontent-type:application/json\n\n"
-					+ "{\"text\":\"" + "x".repeat(70 * 1024) + "\"}\0");
-			assertThat(bad.awaitClosed()).as("closed for a too large message").isTrue();
+		String large = "x".repeat(60 * 1024);
+		try (RawSocket watcher = RawSocket.open(this.port); RawSocket sender = RawSocket.open(this.port)) {
+			for (RawSocket socket : List.of(watcher, sender)) {
+				socket.send("CONNECT\naccept-version:1.2\nAuthorization:Bearer " + user.accessToken() + "\n\n\0");
+				assertThat(socket.next()).startsWith("CONNECTED");
+			}
+			watcher.send("SUBSCRIBE\nid:0\ndestination:/topic/channels/" + channel + "\n\n\0");
+			awaitSubscribed(user.id(), "/topic/channels/" + channel);
+			sender.send(chatFrame(channel, large));
+			assertThat(watcher.next()).startsWith("MESSAGE").contains(large);
+
+			sender.sendRegardless(chatFrame(channel, "x".repeat(70 * 1024)));
+			assertThat(sender.awaitClosed()).as("closed for a message over 64 KB").isTrue();
+			assertThat(sender.closeStatus().getCode()).isEqualTo(CloseStatus.TOO_BIG_TO_PROCESS.getCode());
 		}
+	}
+
+	private static String chatFrame(UUID channel, String text) {
+		return "SEND\ndestination:/app/channels/" + channel + "/messages\ncontent-type:application/json\n\n"
+				+ "{\"text\":\"" + text + "\"}\0";
 	}
 
 	@Test

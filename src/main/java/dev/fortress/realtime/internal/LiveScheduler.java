@@ -1,12 +1,16 @@
 package dev.fortress.realtime.internal;
 
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.ConcurrentTaskScheduler;
@@ -14,9 +18,10 @@ import org.springframework.scheduling.concurrent.ConcurrentTaskScheduler;
 /**
  * The realtime module's own thread: STOMP heart-beats and the sweep of sessions. Not a
  * {@link TaskScheduler} bean, which would take over {@code @Scheduled} work of the whole
- * application.
+ * application. Stopping (a context can be stopped and started again) pauses the sweep;
+ * only destroying the bean ends the thread.
  */
-class LiveScheduler implements SmartLifecycle {
+class LiveScheduler implements SmartLifecycle, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(LiveScheduler.class);
 
@@ -32,7 +37,7 @@ class LiveScheduler implements SmartLifecycle {
 
 	private final RealtimeProperties properties;
 
-	private volatile boolean running;
+	private volatile @Nullable ScheduledFuture<?> sweeping;
 
 	LiveScheduler(LiveSessions sessions, RealtimeProperties properties) {
 		this.sessions = sessions;
@@ -46,8 +51,7 @@ class LiveScheduler implements SmartLifecycle {
 	@Override
 	public void start() {
 		long every = this.properties.sweepInterval().toMillis();
-		this.executor.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
-		this.running = true;
+		this.sweeping = this.executor.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
 	}
 
 	private void sweep() {
@@ -62,13 +66,21 @@ class LiveScheduler implements SmartLifecycle {
 
 	@Override
 	public void stop() {
-		this.executor.shutdownNow();
-		this.running = false;
+		ScheduledFuture<?> current = this.sweeping;
+		if (current != null) {
+			current.cancel(false);
+		}
+		this.sweeping = null;
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.running;
+		return this.sweeping != null;
+	}
+
+	@Override
+	public void destroy() {
+		this.executor.shutdownNow();
 	}
 
 }

@@ -23,6 +23,7 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecoratorFactory;
 
 import dev.fortress.identity.Authenticated;
 import dev.fortress.identity.IdentityApi;
+import dev.fortress.platform.web.ApiException;
 
 /**
  * This instance's open WebSocket sessions and who holds them: caps the connections of one
@@ -38,11 +39,17 @@ public class LiveSessions implements WebSocketHandlerDecoratorFactory {
 	static final CloseStatus TOKEN_ENDED = CloseStatus.POLICY_VIOLATION
 		.withReason("The access token expired or was revoked");
 
+	/** Sent with the close of a session holding a subscription it may no longer have. */
+	static final CloseStatus ACCESS_ENDED = CloseStatus.POLICY_VIOLATION
+		.withReason("A subscription is no longer allowed");
+
 	private final Map<String, Live> sessions = new ConcurrentHashMap<>();
 
 	private final Map<UUID, Set<String>> byUser = new ConcurrentHashMap<>();
 
 	private final IdentityApi identity;
+
+	private final Destinations destinations;
 
 	private final PresenceBoard presence;
 
@@ -50,8 +57,10 @@ public class LiveSessions implements WebSocketHandlerDecoratorFactory {
 
 	private final Clock clock;
 
-	LiveSessions(IdentityApi identity, PresenceBoard presence, RealtimeProperties properties, Clock clock) {
+	LiveSessions(IdentityApi identity, Destinations destinations, PresenceBoard presence, RealtimeProperties properties,
+			Clock clock) {
 		this.identity = identity;
+		this.destinations = destinations;
 		this.presence = presence;
 		this.properties = properties;
 		this.clock = clock;
@@ -124,9 +133,25 @@ public class LiveSessions implements WebSocketHandlerDecoratorFactory {
 		return this.identity.authenticate(token);
 	}
 
+	/** A subscription the gate allowed, to be authorised again by every sweep. */
+	void subscribed(String sessionId, @Nullable String subscriptionId, String destination) {
+		Live live = this.sessions.get(sessionId);
+		if (live != null && subscriptionId != null) {
+			live.subscriptions.put(subscriptionId, destination);
+		}
+	}
+
+	void unsubscribed(String sessionId, @Nullable String subscriptionId) {
+		Live live = this.sessions.get(sessionId);
+		if (live != null && subscriptionId != null) {
+			live.subscriptions.remove(subscriptionId);
+		}
+	}
+
 	/**
-	 * Closes every session whose token no longer works and marks the users of the others
-	 * present again. Called every {@code sweepInterval}.
+	 * Closes every session whose token no longer works or that holds a subscription its
+	 * user may no longer have, and marks the users of the others present again. Called
+	 * every {@code sweepInterval}.
 	 */
 	void sweep() {
 		Instant idleSince = this.clock.instant().minus(this.properties.presenceAway());
@@ -134,12 +159,29 @@ public class LiveSessions implements WebSocketHandlerDecoratorFactory {
 			if (live.userId == null || live.token == null) {
 				continue;
 			}
-			if (this.identity.authenticate(live.token).isEmpty()) {
+			Optional<Authenticated> caller = this.identity.authenticate(live.token);
+			if (caller.isEmpty()) {
 				close(live.socket, TOKEN_ENDED);
+				continue;
+			}
+			if (!stillAllowed(live, caller.get())) {
+				close(live.socket, ACCESS_ENDED);
 				continue;
 			}
 			this.presence.mark(live.userId, live.lastActive.isAfter(idleSince), this.properties.presenceGrace());
 		}
+	}
+
+	private boolean stillAllowed(Live live, Authenticated caller) {
+		for (String destination : List.copyOf(live.subscriptions.values())) {
+			try {
+				this.destinations.checkSubscribe(destination, caller.user());
+			}
+			catch (ApiException refused) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** How many sessions the user holds on this instance. */
@@ -185,6 +227,9 @@ public class LiveSessions implements WebSocketHandlerDecoratorFactory {
 		volatile @Nullable String token;
 
 		volatile Instant lastActive = Instant.EPOCH;
+
+		/** Subscription id → destination. */
+		final Map<String, String> subscriptions = new ConcurrentHashMap<>();
 
 		Live(WebSocketSession socket) {
 			this.socket = socket;

@@ -7,6 +7,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 import dev.fortress.identity.IdentityApi;
 import dev.fortress.platform.ratelimit.RateLimiter;
@@ -36,9 +37,9 @@ class RealtimeConfiguration {
 	}
 
 	@Bean
-	LiveSessions liveSessions(IdentityApi identity, PresenceBoard presence, RealtimeProperties properties,
-			Clock clock) {
-		return new LiveSessions(identity, presence, properties, clock);
+	LiveSessions liveSessions(IdentityApi identity, Destinations destinations, PresenceBoard presence,
+			RealtimeProperties properties, Clock clock) {
+		return new LiveSessions(identity, destinations, presence, properties, clock);
 	}
 
 	@Bean
@@ -50,6 +51,21 @@ class RealtimeConfiguration {
 	StompGate stompGate(IdentityApi identity, LiveSessions sessions, Destinations destinations, RateLimiter limiter,
 			RealtimeProperties properties) {
 		return new StompGate(identity, sessions, destinations, limiter, properties);
+	}
+
+	/**
+	 * The servlet container's own limit on one WebSocket message, which would otherwise
+	 * refuse anything over 8 KB before STOMP sees it: the same as the STOMP limit, so a
+	 * frame up to {@code messageSizeLimit} is accepted whether or not the client splits
+	 * it.
+	 */
+	@Bean
+	ServletServerContainerFactoryBean webSocketContainer(RealtimeProperties properties) {
+		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+		int limit = Math.toIntExact(properties.messageSizeLimit().toBytes());
+		container.setMaxTextMessageBufferSize(limit);
+		container.setMaxBinaryMessageBufferSize(limit);
+		return container;
 	}
 
 	@Bean

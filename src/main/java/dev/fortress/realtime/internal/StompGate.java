@@ -70,7 +70,16 @@ class StompGate implements ChannelInterceptor {
 		}
 		switch (command) {
 			case CONNECT, STOMP -> connect(accessor);
-			case SUBSCRIBE -> this.destinations.checkSubscribe(accessor.getDestination(), current(accessor));
+			case SUBSCRIBE -> {
+				String destination = accessor.getDestination();
+				this.destinations.checkSubscribe(destination, current(accessor));
+				this.sessions.subscribed(sessionId(accessor), accessor.getSubscriptionId(),
+						String.valueOf(destination));
+			}
+			case UNSUBSCRIBE -> {
+				current(accessor);
+				this.sessions.unsubscribed(sessionId(accessor), accessor.getSubscriptionId());
+			}
 			case SEND -> {
 				CurrentUser user = current(accessor);
 				spend(user);
@@ -91,7 +100,7 @@ class StompGate implements ChannelInterceptor {
 		}
 		Authenticated caller = this.identity.authenticate(token)
 			.orElseThrow(() -> new ApiException(ProblemType.UNAUTHORIZED, "The access token is not valid"));
-		if (!this.sessions.admit(String.valueOf(accessor.getSessionId()), caller, token)) {
+		if (!this.sessions.admit(sessionId(accessor), caller, token)) {
 			throw new ApiException(ProblemType.RATE_LIMITED, "Too many open connections for this user");
 		}
 		accessor.setUser(new UserPrincipal(caller.user().id()));
@@ -99,7 +108,7 @@ class StompGate implements ChannelInterceptor {
 	}
 
 	private CurrentUser current(StompHeaderAccessor accessor) {
-		CurrentUser user = this.sessions.recheck(String.valueOf(accessor.getSessionId()))
+		CurrentUser user = this.sessions.recheck(sessionId(accessor))
 			.map(Authenticated::user)
 			.orElseThrow(() -> new ApiException(ProblemType.UNAUTHORIZED,
 					"Not connected, or the access token expired or was revoked"));
@@ -113,6 +122,10 @@ class StompGate implements ChannelInterceptor {
 			throw new ApiException(ProblemType.RATE_LIMITED, "Too many messages; slow down", List.of(),
 					decision.retryAfter().isNegative() ? Duration.ZERO : decision.retryAfter());
 		}
+	}
+
+	private static String sessionId(StompHeaderAccessor accessor) {
+		return String.valueOf(accessor.getSessionId());
 	}
 
 	private static Map<String, Object> attributes(StompHeaderAccessor accessor) {
