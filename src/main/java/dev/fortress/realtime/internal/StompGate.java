@@ -28,9 +28,10 @@ import dev.fortress.platform.web.ProblemType;
  * the thread that read it. CONNECT must carry a good access token and the user may not
  * hold too many sessions; every later frame checks the token and the account again (an
  * expired token or a disabled account is refused from that frame on); SUBSCRIBE and SEND
- * must name a destination the user may use ({@link Destinations}); SEND spends the user's
- * shared rate-limit bucket. A refusal is an {@link ApiException}: the client gets an
- * ERROR frame ({@link StompErrors}) and the server closes that session, and no other.
+ * must name a destination the user may use ({@link Destinations}), and an allowed
+ * subscription is remembered so that every sweep authorises it again; SEND spends the
+ * user's shared rate-limit bucket. A refusal is an {@link ApiException}: the client gets
+ * an ERROR frame ({@link StompErrors}) and the server closes that session, and no other.
  */
 class StompGate implements ChannelInterceptor {
 
