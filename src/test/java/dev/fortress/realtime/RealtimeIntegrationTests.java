@@ -44,7 +44,8 @@ import static org.awaitility.Awaitility.await;
  */
 @TestPropertySource(
 		properties = { "fortress.realtime.max-connections-per-user=3", "fortress.realtime.sends-per-second=5",
-				"fortress.realtime.presence-grace=1s", "fortress.realtime.sweep-interval=200ms" })
+				"fortress.realtime.presence-grace=1s", "fortress.realtime.sweep-interval=200ms",
+				"fortress.realtime.heartbeat=500ms", "fortress.realtime.time-to-first-message=1s" })
 class RealtimeIntegrationTests extends TaskForgeTest {
 
 	private static final Duration QUIET = Duration.ofMillis(700);
@@ -238,6 +239,29 @@ class RealtimeIntegrationTests extends TaskForgeTest {
 
 			createTask(user, project, "Still here");
 			assertThat(next(board).path("type").asString()).isEqualTo("created");
+		}
+	}
+
+	@Test
+	void heartBeatsAreNegotiatedAndAClientThatFallsSilentIsDropped() throws Exception {
+		LoggedIn user = loggedIn("EDITOR");
+		try (RawSocket socket = RawSocket.open(this.port)) {
+			socket.send("CONNECT\naccept-version:1.2\nheart-beat:500,500\nAuthorization:Bearer " + user.accessToken()
+					+ "\n\n\0");
+			assertThat(socket.next()).startsWith("CONNECTED").contains("heart-beat:500,500");
+			// promised a beat every 500 ms, sends none
+			assertThat(socket.awaitClosed()).isTrue();
+		}
+	}
+
+	@Test
+	void aSocketThatNeverSendsConnectIsClosed() throws Exception {
+		try (RawSocket silent = RawSocket.open(this.port)) {
+			// sockets are checked for their first message when another one opens
+			await().atMost(StompClient.WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
+				RawSocket.open(this.port).close();
+				return silent.closeStatus() != CloseStatus.NO_STATUS_CODE;
+			});
 		}
 	}
 
