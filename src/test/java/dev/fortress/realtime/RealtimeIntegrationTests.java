@@ -16,6 +16,7 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -58,6 +59,9 @@ class RealtimeIntegrationTests extends TaskForgeTest {
 
 	@Autowired
 	FakeChat chat;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Test
 	void connectWithoutATokenOrWithABadOneIsRefused() throws Exception {
@@ -144,10 +148,14 @@ class RealtimeIntegrationTests extends TaskForgeTest {
 				assertThat(client.awaitError().type()).as(destination).endsWith("/not-found");
 			}
 		}
+		double refusedBefore = this.meters.counter("fortress.realtime.refused", "type", "not-found").count();
 		try (StompClient client = StompClient.connect(this.port, user.accessToken())) {
+			assertThat(this.meters.get("fortress.realtime.sessions").gauge().value()).isPositive();
 			client.send("/topic/projects/" + project, Map.of("type", "deleted"));
 			assertThat(client.awaitError().type()).endsWith("/not-found");
 		}
+		assertThat(this.meters.counter("fortress.realtime.refused", "type", "not-found").count())
+			.isEqualTo(refusedBefore + 1);
 	}
 
 	@Test

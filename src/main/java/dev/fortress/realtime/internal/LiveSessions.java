@@ -184,10 +184,9 @@ public class LiveSessions implements WebSocketHandlerDecoratorFactory {
 		return true;
 	}
 
-	/** How many sessions the user holds on this instance. */
-	int connections(UUID userId) {
-		Set<String> held = this.byUser.get(userId);
-		return held == null ? 0 : held.size();
+	/** How many WebSocket sessions are open on this instance. */
+	int open() {
+		return this.sessions.size();
 	}
 
 	private void closed(String sessionId) {

@@ -2,6 +2,8 @@ package dev.fortress.realtime.internal;
 
 import java.time.Clock;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -38,8 +40,12 @@ class RealtimeConfiguration {
 
 	@Bean
 	LiveSessions liveSessions(IdentityApi identity, Destinations destinations, PresenceBoard presence,
-			RealtimeProperties properties, Clock clock) {
-		return new LiveSessions(identity, destinations, presence, properties, clock);
+			RealtimeProperties properties, Clock clock, MeterRegistry meters) {
+		LiveSessions sessions = new LiveSessions(identity, destinations, presence, properties, clock);
+		Gauge.builder("fortress.realtime.sessions", sessions, LiveSessions::open)
+			.description("Open WebSocket sessions on this instance")
+			.register(meters);
+		return sessions;
 	}
 
 	@Bean
@@ -69,8 +75,8 @@ class RealtimeConfiguration {
 	}
 
 	@Bean
-	StompErrors stompErrors(JsonMapper json) {
-		return new StompErrors(json);
+	StompErrors stompErrors(JsonMapper json, MeterRegistry meters) {
+		return new StompErrors(json, meters);
 	}
 
 }

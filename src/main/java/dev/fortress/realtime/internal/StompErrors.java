@@ -4,7 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.messaging.Message;
@@ -22,22 +25,30 @@ import dev.fortress.platform.web.ProblemType;
  * The ERROR frame for a frame the server refused or could not read: its {@code message}
  * header is the problem's detail and its body the problem as JSON (RFC 9457 fields, as
  * the REST API answers), never an exception's text. STOMP requires the server to close
- * the connection after an ERROR frame; Spring does so.
+ * the connection after an ERROR frame; Spring does so. Refusals are counted by type
+ * ({@code fortress.realtime.refused}) instead of logged: they are the clients' mistakes.
  */
 class StompErrors extends StompSubProtocolErrorHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(StompErrors.class);
 
 	private static final MimeType PROBLEM = MimeType.valueOf("application/problem+json");
 
 	private final JsonMapper json;
 
-	StompErrors(JsonMapper json) {
+	private final MeterRegistry meters;
+
+	StompErrors(JsonMapper json, MeterRegistry meters) {
 		this.json = json;
+		this.meters = meters;
 	}
 
 	@Override
 	public @Nullable Message<byte[]> handleClientMessageProcessingError(@Nullable Message<byte[]> clientMessage,
 			Throwable ex) {
 		ApiException refusal = refusal(ex);
+		this.meters.counter("fortress.realtime.refused", "type", refusal.type().slug()).increment();
+		log.debug("Refused a STOMP frame: {}", refusal.getMessage());
 		StompHeaderAccessor accessor = StompHeaderAccessor.create(StompCommand.ERROR);
 		accessor.setMessage(refusal.getMessage());
 		accessor.setContentType(PROBLEM);
