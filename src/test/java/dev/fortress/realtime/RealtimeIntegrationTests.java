@@ -2,11 +2,15 @@ package dev.fortress.realtime;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import com.nimbusds.jose.JOSEObjectType;
@@ -341,6 +345,27 @@ class RealtimeIntegrationTests extends TaskForgeTest {
 				assertThat(again.connected()).isTrue();
 			}
 		});
+	}
+
+	@Test
+	void concurrentConnectsOfOneUserAdmitExactlyTheCap() throws Exception {
+		LoggedIn user = loggedIn("EDITOR");
+		ExecutorService threads = Executors.newFixedThreadPool(8);
+		List<StompClient> clients = new ArrayList<>();
+		try {
+			List<Future<StompClient>> attempts = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				attempts.add(threads.submit(() -> StompClient.attempt(this.port, user.accessToken())));
+			}
+			for (Future<StompClient> attempt : attempts) {
+				clients.add(attempt.get());
+			}
+			assertThat(clients.stream().filter(StompClient::connected).count()).isEqualTo(3);
+		}
+		finally {
+			clients.forEach(StompClient::close);
+			threads.shutdownNow();
+		}
 	}
 
 	@Test
