@@ -19,13 +19,13 @@ class ChatHousekeeping {
 
 	static final Duration KEY_LIFETIME = Duration.ofHours(24);
 
-	private final IdempotencyKeys keys;
+	private final MessageKeys keys;
 
 	private final Channels channels;
 
 	private final Clock clock;
 
-	ChatHousekeeping(IdempotencyKeys keys, Channels channels, Clock clock) {
+	ChatHousekeeping(MessageKeys keys, Channels channels, Clock clock) {
 		this.keys = keys;
 		this.channels = channels;
 		this.clock = clock;

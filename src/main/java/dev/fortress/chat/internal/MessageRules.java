@@ -43,8 +43,9 @@ final class MessageRules {
 		if (ids == null) {
 			return List.of();
 		}
-		if (ids.size() > Attachments.MAX || ids.contains(null) || new HashSet<>(ids).size() != ids.size()) {
-			throw ApiException.invalid("attachmentIds", "must be at most " + Attachments.MAX + " distinct file ids");
+		if (ids.size() > MessageAttachments.MAX || ids.contains(null) || new HashSet<>(ids).size() != ids.size()) {
+			throw ApiException.invalid("attachmentIds",
+					"must be at most " + MessageAttachments.MAX + " distinct file ids");
 		}
 		return List.copyOf(ids);
 	}

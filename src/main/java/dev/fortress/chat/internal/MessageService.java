@@ -40,9 +40,9 @@ public class MessageService implements ChatApi {
 
 	private final ChatLog log;
 
-	private final IdempotencyKeys keys;
+	private final MessageKeys keys;
 
-	private final Attachments attachments;
+	private final MessageAttachments attachments;
 
 	private final Mentions mentions;
 
@@ -50,8 +50,8 @@ public class MessageService implements ChatApi {
 
 	private final Clock clock;
 
-	MessageService(ChannelAccess access, Channels channels, Messages messages, ChatLog log, IdempotencyKeys keys,
-			Attachments attachments, Mentions mentions, ApplicationEventPublisher events, Clock clock) {
+	MessageService(ChannelAccess access, Channels channels, Messages messages, ChatLog log, MessageKeys keys,
+			MessageAttachments attachments, Mentions mentions, ApplicationEventPublisher events, Clock clock) {
 		this.access = access;
 		this.channels = channels;
 		this.messages = messages;
@@ -98,11 +98,11 @@ public class MessageService implements ChatApi {
 		this.attachments.check(attachmentIds, user.id());
 		UUID messageId = Ids.newId();
 		if (key != null) {
-			if (!IdempotencyKeys.valid(key)) {
+			if (!MessageKeys.valid(key)) {
 				throw ApiException.invalid("Idempotency-Key", "must be 1 to 255 printable ASCII characters");
 			}
 			Optional<UUID> earlier = this.keys.claim(user.id(), key, channelId, messageId,
-					IdempotencyKeys.hash(channelId, text, request.parentId(), attachmentIds), this.clock.instant());
+					MessageKeys.hash(channelId, text, request.parentId(), attachmentIds), this.clock.instant());
 			if (earlier.isPresent()) {
 				return new Posted(this.messages.find(earlier.get()).orElseThrow(), true);
 			}

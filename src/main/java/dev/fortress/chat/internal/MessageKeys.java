@@ -23,11 +23,11 @@ import dev.fortress.platform.web.ProblemType;
  * storing because a post has one outcome, the message (ADR 0076).
  */
 @Repository
-class IdempotencyKeys {
+class MessageKeys {
 
 	private final JdbcClient jdbc;
 
-	IdempotencyKeys(JdbcClient jdbc) {
+	MessageKeys(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 

@@ -21,7 +21,7 @@ import dev.fortress.platform.web.ApiException;
  * be downloaded by whoever may read the message's channel.
  */
 @Component
-class Attachments implements FileReadPolicy {
+class MessageAttachments implements FileReadPolicy {
 
 	static final int MAX = 10;
 
@@ -34,7 +34,7 @@ class Attachments implements FileReadPolicy {
 
 	private final JdbcClient jdbc;
 
-	Attachments(ObjectProvider<FilesApi> files, ChannelAccess access, IdentityApi identity, JdbcClient jdbc) {
+	MessageAttachments(ObjectProvider<FilesApi> files, ChannelAccess access, IdentityApi identity, JdbcClient jdbc) {
 		this.files = files;
 		this.access = access;
 		this.identity = identity;
