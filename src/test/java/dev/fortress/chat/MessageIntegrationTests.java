@@ -274,9 +274,11 @@ class MessageIntegrationTests extends ChatTest {
 		assertProblem(
 				this.http.post("/api/v1/channels/" + channel + "/messages", attached).token(owner.accessToken()).send(),
 				400, "validation-error");
-		assertProblem(this.http.post("/api/v1/channels/" + channel + "/messages", "{\"text\": \"x\", \"parentId\": \"nope\"}")
-			.token(owner.accessToken())
-			.send(), 400, "malformed-request");
+		assertProblem(
+				this.http.post("/api/v1/channels/" + channel + "/messages", "{\"text\": \"x\", \"parentId\": \"nope\"}")
+					.token(owner.accessToken())
+					.send(),
+				400, "malformed-request");
 		assertProblem(post(owner, java.util.UUID.randomUUID().toString(), "lost"), 404, "not-found");
 		assertProblem(this.http.patch("/api/v1/messages/" + java.util.UUID.randomUUID(), Map.of("text", "x"))
 			.token(owner.accessToken())

@@ -38,10 +38,9 @@ public class MessageSearch {
 
 	private static final String STOP = "\u0002";
 
-	private static final String OPTIONS = "StartSel=" + START + ", StopSel=" + STOP
-			+ ", MaxFragments=2, MaxWords=24, MinWords=8, FragmentDelimiter=\" … \"";
+	static final String OPTIONS = "StartSel=" + START + ", StopSel=" + STOP + ", MaxWords=35, MinWords=15";
 
-	private static final String SQL = """
+	static final String SQL = """
 			with q as (select websearch_to_tsquery('english', :q) as query)
 			select hit.*, ts_headline('english', hit.text, q.query, :options) as snippet
 			from (select m.id, m.channel_id, m.author_id, m.parent_id, m.created_at, m.text,
