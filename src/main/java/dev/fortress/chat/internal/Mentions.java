@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,16 +33,17 @@ class Mentions {
 		this.identity = identity;
 	}
 
-	List<UUID> in(String text, Set<UUID> readers, UUID authorId) {
+	/** The readers are only looked up when the text has a mention. */
+	List<UUID> in(String text, Supplier<Set<UUID>> readers, UUID authorId) {
 		Set<String> names = new HashSet<>();
 		Matcher matcher = MENTION.matcher(text);
 		while (matcher.find()) {
 			names.add(matcher.group(1).replaceAll("[.]+$", "").toLowerCase(Locale.ROOT));
 		}
-		if (names.isEmpty() || readers.isEmpty()) {
+		if (names.isEmpty()) {
 			return List.of();
 		}
-		return this.identity.findUsers(readers)
+		return this.identity.findUsers(readers.get())
 			.values()
 			.stream()
 			.filter((reader) -> !reader.id().equals(authorId))

@@ -109,7 +109,7 @@ public class MessageService implements ChatApi {
 		}
 		ChatMessage message = this.log.append(channelId, messageId, Type.POSTED, user.id(),
 				Payload.posted(text, request.parentId(), attachmentIds));
-		List<UUID> mentioned = this.mentions.in(text, this.access.readers(access.channel()), user.id());
+		List<UUID> mentioned = this.mentions.in(text, () -> this.access.readers(access.channel()), user.id());
 		if (!mentioned.isEmpty()) {
 			this.events.publishEvent(new MembersMentioned(channelId, access.channel().name(), messageId, user.id(),
 					text, mentioned, EventMetadata.now(this.clock)));
