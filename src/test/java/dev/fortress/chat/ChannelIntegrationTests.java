@@ -40,6 +40,9 @@ class ChannelIntegrationTests extends ChatTest {
 		addMember(owner, channel, reader, "READER");
 		assertThat(posted(member, channel, "hello")).isNotNull();
 		assertProblem(post(reader, channel, "may I?"), 403, "forbidden");
+		assertProblem(this.http.put("/api/v1/channels/" + channel + "/members/" + reader.id(), Map.of("role", "MEMBER"))
+			.token(reader.accessToken())
+			.send(), 403, "forbidden");
 		assertProblem(this.http.patch("/api/v1/channels/" + channel, Map.of("name", "Mine"))
 			.token(member.accessToken())
 			.send(), 403, "forbidden");

@@ -80,8 +80,7 @@ public class ChannelMemberService {
 	public ChannelMember put(UUID channelId, UUID userId, ChannelRole role, CurrentUser user) {
 		Access access = this.access.reader(channelId, user);
 		ChannelService.notDirect(access.channel());
-		boolean joining = userId.equals(user.id()) && role != ChannelRole.OWNER && !user.isReadOnly();
-		if (access.role() != ChannelRole.OWNER && !joining) {
+		if (access.role() != ChannelRole.OWNER && !joinsOrStepsDown(access, userId, role, user)) {
 			throw ApiException.forbidden("Only a channel owner may do this");
 		}
 		UserSummary target = this.identity.findUser(userId)
@@ -116,6 +115,21 @@ public class ChannelMemberService {
 		if (!this.members.remove(channelId, userId)) {
 			throw ApiException.notFound("Member");
 		}
+	}
+
+	/**
+	 * What a non-owner may do to their own membership: join a channel they read as a
+	 * MEMBER (not a global VIEWER) or a READER, or become a READER. A READER cannot make
+	 * themselves a MEMBER (putting the role they have changes nothing).
+	 */
+	private boolean joinsOrStepsDown(Access access, UUID userId, ChannelRole role, CurrentUser user) {
+		if (!userId.equals(user.id()) || role == ChannelRole.OWNER) {
+			return false;
+		}
+		if (role == ChannelRole.READER) {
+			return true;
+		}
+		return this.members.role(access.channel().id(), user.id()).map((own) -> own == role).orElse(!user.isReadOnly());
 	}
 
 	/** Refuses a change that would take the channel's last owner away. */
