@@ -11,6 +11,8 @@ import java.util.concurrent.Future;
 import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.fortress.support.Http;
 
@@ -21,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that a replay of the log rebuilds exactly.
  */
 class ChannelLogIntegrationTests extends ChatTest {
+
+	private static final Logger log = LoggerFactory.getLogger(ChannelLogIntegrationTests.class);
 
 	private static final int WRITERS = 12;
 
@@ -58,10 +62,14 @@ class ChannelLogIntegrationTests extends ChatTest {
 			}
 			List<Future<List<Integer>>> results = new ArrayList<>();
 			work.forEach((task) -> results.add(pool.submit(task)));
+			long started = System.nanoTime();
 			start.countDown();
 			for (Future<List<Integer>> result : results) {
 				assertThat(result.get()).allMatch((status) -> status == 200 || status == 201);
 			}
+			long millis = (System.nanoTime() - started) / 1_000_000;
+			log.info("{} writers appended {} events to one channel over HTTP in {} ms", WRITERS, WRITERS * EACH,
+					millis);
 		}
 		finally {
 			pool.shutdownNow();

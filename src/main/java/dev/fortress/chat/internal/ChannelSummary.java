@@ -5,7 +5,7 @@ package dev.fortress.chat.internal;
  *
  * @param role the caller's effective role
  * @param unread messages posted by others after the caller's read marker, deleted ones
- * not counted
+ * not counted; at most {@link ChannelList#UNREAD_CAP} (meaning that many or more)
  */
 public record ChannelSummary(Channel channel, ChannelRole role, long unread) {
 }

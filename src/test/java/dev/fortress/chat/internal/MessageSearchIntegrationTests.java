@@ -105,6 +105,12 @@ class MessageSearchIntegrationTests extends ChatTest {
 			assertThat(found.get("items").valueStream().map((hit) -> hit.get("channelId").asString()))
 				.containsOnly(open);
 			assertThat(search(stranger, "q=haystack").get("items")).isEmpty();
+
+			started = System.nanoTime();
+			JsonNode archive = listed(stranger, open);
+			log.info("GET /api/v1/channels with 90,000 unread in one channel: {} ms",
+					(System.nanoTime() - started) / 1_000_000);
+			assertThat(archive.get("unread").asLong()).isEqualTo(ChannelList.UNREAD_CAP);
 		}
 		finally {
 			this.jdbc.sql("delete from chat_channels where id in (cast(:open as uuid), cast(:closed as uuid))")
