@@ -1,5 +1,6 @@
 package dev.fortress.chat;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -10,6 +11,7 @@ import dev.fortress.support.Http;
 
 import static dev.fortress.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Channels, their roles and direct conversations, over real HTTP. */
 class ChannelIntegrationTests extends ChatTest {
@@ -197,6 +199,14 @@ class ChannelIntegrationTests extends ChatTest {
 			.send()
 			.status()).isEqualTo(204);
 		assertProblem(post(colleague, channel, "still here?"), 404, "not-found");
+
+		assertThat(this.http.delete("/api/v1/projects/" + project).token(owner.accessToken()).send().status())
+			.isEqualTo(204);
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.jdbc.sql("select count(*) from chat_channels where id = cast(:id as uuid)")
+				.param("id", channel)
+				.query(Integer.class)
+				.single() == 0);
 	}
 
 	@Test

@@ -89,15 +89,6 @@ class Messages {
 		return withReactions(statement.query(Messages::row).list());
 	}
 
-	/** Every message of a channel in log order: what a rebuild is compared by. */
-	List<ChatMessage> all(UUID channelId) {
-		return withReactions(this.jdbc
-			.sql("select " + COLUMNS + " from chat_messages where channel_id = :channelId order by posted_seq")
-			.param("channelId", channelId)
-			.query(Messages::row)
-			.list());
-	}
-
 	private List<ChatMessage> withReactions(List<Row> rows) {
 		if (rows.isEmpty()) {
 			return List.of();
