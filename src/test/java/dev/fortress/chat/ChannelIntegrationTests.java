@@ -132,6 +132,8 @@ class ChannelIntegrationTests extends ChatTest {
 			.send();
 		assertThat(started.status()).as(started.toString()).isEqualTo(201);
 		assertThat(started.json().get("direct").asBoolean()).isTrue();
+		assertThat(started.json().get("participantIds").valueStream().map((id) -> id.asString()))
+			.containsExactlyInAnyOrder(one.id().toString(), other.id().toString());
 		String channel = started.text("id");
 		Http.Response again = this.http.post("/api/v1/dms", Map.of("userId", other.id()))
 			.token(one.accessToken())

@@ -1,6 +1,8 @@
 package dev.fortress.chat.internal;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -16,6 +18,14 @@ public record Channel(UUID id, String name, @Nullable String topic, @Nullable UU
 
 	public boolean direct() {
 		return this.directKey != null;
+	}
+
+	/** A direct conversation's two participants (read from its key), else none. */
+	public List<UUID> participantIds() {
+		if (this.directKey == null) {
+			return List.of();
+		}
+		return Arrays.stream(this.directKey.split(":")).map(UUID::fromString).toList();
 	}
 
 	/** The key of the direct conversation between two users, whichever asks. */
