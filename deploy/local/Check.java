@@ -19,10 +19,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.fortress.bench.load.StompSocket;
 import dev.fortress.bench.seed.Api;
 
 /**
@@ -90,6 +93,7 @@ public class Check {
 		Check check = new Check(args[0], args[1], args[2], args[3], args[4]);
 		check.eventsConsumedOnce(20);
 		check.cacheInvalidationAcrossInstances();
+		check.liveAcrossInstances();
 		check.idempotencyAcrossInstances();
 		check.burstAcrossInstances(buyers, stock);
 		check.sharedRateLimit();
@@ -220,6 +224,60 @@ public class Check {
 				+ " remote invalidations received by instance 2: %.0f%n", edited.status(), waited, invalidations);
 		verdict(edited.status() == 200 && name.equals(seen) && waited < 2000, "(e) cache invalidation reaches both",
 				"instance 2 read \"" + seen + "\" " + Math.round(waited) + " ms after the edit");
+	}
+
+	// --- (f) -------------------------------------------------------------------------------
+
+	void liveAcrossInstances() throws Exception {
+		header("(f) a chat message posted on instance 1 reaches WebSocket subscribers on instance 2 and via nginx");
+		if (!Boolean.getBoolean("check.redis")) {
+			System.out.println("  SKIPPED: the instances run without Redis (no fan-out between them)");
+			return;
+		}
+		String channel = this.apis[0]
+			.expect(201, "POST", "/api/v1/channels", this.admin,
+					Map.of("name", "check-live-" + this.run, "private", true))
+			.text("id");
+		String destination = "/topic/channels/" + channel;
+		HttpClient client = HttpClient.newHttpClient();
+		LinkedBlockingQueue<StompSocket.Frame> direct = new LinkedBlockingQueue<>();
+		LinkedBlockingQueue<StompSocket.Frame> proxied = new LinkedBlockingQueue<>();
+		StompSocket second = StompSocket.connect(client, ws(this.bases[1]), this.admin, direct::add)
+			.get(30, TimeUnit.SECONDS);
+		StompSocket viaNginx = StompSocket.connect(client, ws(System.getProperty("check.nginx")), this.admin, proxied::add)
+			.get(30, TimeUnit.SECONDS);
+		second.subscribe("f1", destination);
+		viaNginx.subscribe("f2", destination);
+		Thread.sleep(500);
+		String text = "check-live-" + this.run;
+		long posted = System.nanoTime();
+		Api.Reply reply = this.apis[0].call("POST", "/api/v1/channels/" + channel + "/messages", this.admin,
+				Map.of("text", text));
+		StompSocket.Frame onSecond = awaitText(direct, text);
+		StompSocket.Frame onProxy = awaitText(proxied, text);
+		second.close();
+		viaNginx.close();
+		System.out.printf("  POST on instance 1: %d; instance 2 received it %s; via nginx %s%n", reply.status(),
+				onSecond == null ? "NOT within 5 s" : "after " + (onSecond.receivedNanos() - posted) / 1_000_000 + " ms",
+				onProxy == null ? "NOT within 5 s" : "after " + (onProxy.receivedNanos() - posted) / 1_000_000 + " ms");
+		verdict(reply.status() == 201 && onSecond != null && onProxy != null, "(f) live messages across instances",
+				"post " + reply.status() + ", instance 2 " + (onSecond != null) + ", nginx " + (onProxy != null));
+	}
+
+	private static URI ws(String base) {
+		return URI.create(base.replaceFirst("^http", "ws") + "/ws");
+	}
+
+	private static StompSocket.Frame awaitText(LinkedBlockingQueue<StompSocket.Frame> frames, String text)
+			throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+		while (System.nanoTime() < deadline) {
+			StompSocket.Frame frame = frames.poll(100, TimeUnit.MILLISECONDS);
+			if (frame != null && frame.body().contains(text)) {
+				return frame;
+			}
+		}
+		return null;
 	}
 
 	// --- (a) -------------------------------------------------------------------------------

@@ -4,6 +4,8 @@
 #   (d) events produced on instance 1 are consumed once by a consumer group spread over both
 #       (needs up.sh --kafka; SKIPPED otherwise);
 #   (e) a cache invalidation reaches both instances (needs Redis; SKIPPED otherwise);
+#   (f) a chat message posted on instance 1 reaches WebSocket subscribers on instance 2 and
+#       through nginx (needs Redis; SKIPPED otherwise);
 #   (a) an Idempotency-Key used on instance 1, then on instance 2, answers with the same order;
 #   (b) a checkout burst split across both instances (BUYERS buyers, half on each port, for a
 #       drop of STOCK units) sells exactly the stock: answers vs the database and the admin API;
@@ -76,6 +78,6 @@ fi
 REDIS=false
 [ "$(redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null || true)" = PONG ] && REDIS=true
 
-exec java -Dcheck.redis="$REDIS" -cp "$HARNESS:bench/harness/target/lib/*" deploy/local/Check.java \
+exec java -Dcheck.redis="$REDIS" -Dcheck.nginx="$NGINX" -cp "$HARNESS:bench/harness/target/lib/*" deploy/local/Check.java \
   "$BASE1" "$BASE2" "$ADMIN_EMAIL" "$ADMIN_PASSWORD" \
   "jdbc:postgresql://${PG%:*}:${PG#*:}/fortress_local" "${BUYERS:-200}" "${STOCK:-50}"

@@ -259,6 +259,30 @@ http {
 			access_log off;
 			return 200 "ok\n";
 		}
+		# WebSockets: the upgrade is passed on and a session may stay quiet between
+		# heart-beats (10 s) for far longer than a request may take.
+		location = /ws {
+			proxy_pass http://fortress;
+			proxy_http_version 1.1;
+			proxy_set_header Upgrade \$http_upgrade;
+			proxy_set_header Connection "upgrade";
+			proxy_set_header Host \$host;
+			proxy_set_header X-Forwarded-For \$remote_addr;
+			proxy_set_header X-Forwarded-Proto \$scheme;
+			proxy_read_timeout 1h;
+			proxy_send_timeout 1h;
+		}
+		# Server-Sent Events: each event is passed on as it comes, not buffered.
+		location ~ ^/api/v1/drops/[^/]+/stream\$ {
+			proxy_pass http://fortress;
+			proxy_http_version 1.1;
+			proxy_set_header Connection "";
+			proxy_set_header Host \$host;
+			proxy_set_header X-Forwarded-For \$remote_addr;
+			proxy_set_header X-Forwarded-Proto \$scheme;
+			proxy_buffering off;
+			proxy_read_timeout 1h;
+		}
 		location / {
 			proxy_pass http://fortress;
 			proxy_http_version 1.1;

@@ -43,6 +43,7 @@ public final class Markdown {
 		bursts();
 		checkoutCost();
 		consumers();
+		fanouts();
 		startups();
 		profile();
 		notes();
@@ -361,6 +362,32 @@ public final class Markdown {
 						+ "The workers fall behind under this load, so the cost per paid order counts the window "
 						+ "and the catch-up after it, until every paid order of the drop has its shipment request."
 						+ ratios,
+				table);
+	}
+
+	/**
+	 * WebSocket fan-out: one chat message to many sessions and to few, in the same run;
+	 * the ratio of their p99 is what the many cost.
+	 */
+	private void fanouts() {
+		if (this.r.fanouts.isEmpty()) {
+			return;
+		}
+		Table table = new Table("subscribers", "messages", "delivered", "p50 ms", "p99 ms", "max ms",
+				"app µs/delivery");
+		for (Results.Fanout fanout : this.r.fanouts) {
+			table.row(fanout.subscribers(), fanout.messages(), fanout.delivered() + " of " + fanout.expected(),
+					Table.num(fanout.p50Millis(), 1), Table.num(fanout.p99Millis(), 1),
+					Table.num(fanout.maxMillis(), 1), Table.num(fanout.appMicrosPerDelivery(), 1));
+		}
+		Results.Fanout many = this.r.fanouts.get(0);
+		Results.Fanout few = this.r.fanouts.get(this.r.fanouts.size() - 1);
+		String ratio = (few.p99Millis() > 0) ? " p99 with " + many.subscribers() + " subscribers ÷ p99 with "
+				+ few.subscribers() + ": " + Table.num(many.p99Millis() / few.p99Millis(), 1) + "×." : "";
+		section("WebSocket fan-out: one chat message to many sessions",
+				"A public channel's messages posted over REST five a second; every subscriber is a STOMP session "
+						+ "of this process, so latency runs from just before the POST to the frame's arrival on one "
+						+ "clock. The same series goes to many sessions, then to few." + ratio,
 				table);
 	}
 

@@ -40,6 +40,8 @@ public final class Results {
 
 	public List<ConsumerPhase> consumerPhases = new ArrayList<>();
 
+	public List<Fanout> fanouts = new ArrayList<>();
+
 	public Profile profile;
 
 	public List<String> failures = new ArrayList<>();
@@ -80,6 +82,15 @@ public final class Results {
 	 */
 	public record ConsumerPhase(int index, String mode, String load, long paid, long unshippedAtEnd,
 			double drainSeconds, Map<String, Double> drainCpu, Map<String, Long> drainDatabase) {
+	}
+
+	/**
+	 * One chat message fanned out over WebSocket to {@code subscribers} sessions,
+	 * {@code messages} times: deliveries expected and seen, latency from before the POST
+	 * to the frame's arrival, and the application's CPU per delivery.
+	 */
+	public record Fanout(int subscribers, int messages, long expected, long delivered, double p50Millis,
+			double p99Millis, double maxMillis, double appMicrosPerDelivery) {
 	}
 
 	/** Where the application's CPU went while a profile was taken. */

@@ -76,7 +76,7 @@ public final class Plan {
 	}
 
 	public static final List<String> SCENARIOS = List.of("gates", "soldout", "bursts", "sweep", "openloop", "hello",
-			"strategies", "cost", "consumers");
+			"strategies", "cost", "consumers", "realtime");
 
 	private boolean runs(String scenario) {
 		return this.only.isEmpty() || this.only.contains(scenario);
@@ -146,6 +146,13 @@ public final class Plan {
 				new ConsumerScenarios(this.settings, this.results, buyers).run(this.fortressJar, this.harnessJar,
 						this.kafkaLib, this.work, dataDir, this.jvmOptions);
 			}
+		}
+		if (!this.settings.smokeMode() && runs("realtime")) {
+			try (FortressSession session = FortressSession.start("fortress-realtime", this.fortressJar, this.work,
+					dataDir, Map.of(), null, this.jvmOptions)) {
+				new RealtimeScenarios(this.settings, this.results, buyers).run(session);
+			}
+			this.checkpoint.run();
 		}
 	}
 
