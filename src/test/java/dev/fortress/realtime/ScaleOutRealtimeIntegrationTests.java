@@ -1,6 +1,7 @@
 package dev.fortress.realtime;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +28,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Two instances of the application (this test's and a second one started beside it, same
  * database, same Redis): what happens on one reaches the subscribers connected to the
- * other (ADR 0070).
+ * other (ADR 0070), and presence is shared.
  */
 @TestPropertySource(properties = "fortress.redis.url=" + LocalRedis.URL)
 class ScaleOutRealtimeIntegrationTests extends TaskForgeTest {
@@ -78,6 +79,21 @@ class ScaleOutRealtimeIntegrationTests extends TaskForgeTest {
 			JsonNode notification = StompClient.next(inbox);
 			assertThat(notification.path("kind").asString()).isEqualTo("TASK_ASSIGNED");
 			assertThat(notification.path("link").asString()).endsWith("/tasks/" + assigned);
+
+			// connected to the other instance only, the member is online as this one sees
+			// it
+			String channel = this.http.post("/api/v1/channels", Map.of("name", "across", "projectId", project))
+				.token(owner.accessToken())
+				.send()
+				.text("id");
+			JsonNode online = this.http.get("/api/v1/channels/" + channel + "/presence")
+				.token(owner.accessToken())
+				.send()
+				.json()
+				.path("online");
+			assertThat(online).hasSize(1);
+			assertThat(online.get(0).path("userId").asString()).isEqualTo(member.id().toString());
+			assertThat(online.get(0).path("status").asString()).isEqualTo("online");
 		}
 	}
 
