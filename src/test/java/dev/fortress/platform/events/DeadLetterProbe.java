@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -22,11 +22,13 @@ public final class DeadLetterProbe {
 
 	/** Publishes a poison probe in its own transaction; returns its key. */
 	public UUID poison() {
+		this.context.getBean(JdbcClient.class)
+			.sql("create table if not exists probe_effects (key uuid not null, event_id uuid not null)")
+			.update();
 		UUID key = UUID.randomUUID();
 		Probe probe = new Probe(key, "poison", EventMetadata.now(this.context.getBean(Clock.class)));
 		this.context.getBean(TransactionTemplate.class)
-			.executeWithoutResult(
-					(status) -> this.context.getBean(ApplicationEventPublisher.class).publishEvent(probe));
+			.executeWithoutResult((status) -> this.context.publishEvent(probe));
 		return key;
 	}
 
