@@ -22,7 +22,7 @@ function frame(title, width, height) {
 /** Grouped bars: rows [{label, values: {series: n}}], series names in order. */
 export function bars(title, rows, series) {
   const width = 640, height = 260, left = 40, bottom = 40, top = 16;
-  const max = Math.max(1, ...rows.flatMap(row => series.map(name => row.values[name] || 0)));
+  const max = Math.max(4, ...rows.flatMap(row => series.map(name => row.values[name] || 0)));
   const svg = frame(title, width, height);
   const band = (width - left - 10) / Math.max(1, rows.length);
   const bar = Math.max(2, (band - 8) / series.length);

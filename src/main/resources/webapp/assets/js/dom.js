@@ -23,6 +23,11 @@ export function append(el, children) {
   return el;
 }
 
+/** Like Element.append, but skips null and false (the native one writes "null"). */
+export function put(el, ...children) {
+  return append(el, children);
+}
+
 export function clear(el, ...children) {
   el.replaceChildren();
   return append(el, children);
@@ -57,6 +62,7 @@ export function when(instant) {
 /** Shows a message in the polite live region (read out by screen readers). */
 export function flash(message, kind = 'info') {
   const box = document.getElementById('flash');
+  box.dataset.at = Date.now();
   clear(box, message ? h('p', { class: `msg ${kind}` }, message) : null);
 }
 

@@ -19,7 +19,7 @@ export function parse(text) {
 const key = s => `${s.name}${JSON.stringify(s.labels)}`;
 
 export function sum(snapshot, filter) {
-  return snapshot.samples.filter(filter).reduce((a, s) => a + s.value, 0);
+  return snapshot.samples.filter(filter).filter(s => Number.isFinite(s.value)).reduce((a, s) => a + s.value, 0);
 }
 
 /** Per-second increase of the matching counters between two snapshots. */

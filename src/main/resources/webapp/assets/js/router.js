@@ -21,6 +21,10 @@ export async function render() {
   if (cleanup) { cleanup(); cleanup = null; }
   const url = new URL(location.href);
   const main = document.getElementById('main');
+  // A message belongs to the page it was shown on, or to the next one when it announced
+  // the navigation itself (said just before it).
+  const flash = document.getElementById('flash');
+  if (Date.now() - Number(flash.dataset.at || 0) > 1500) flash.replaceChildren();
   for (const { regex, names, page, options } of routes) {
     const match = regex.exec(url.pathname);
     if (!match) continue;

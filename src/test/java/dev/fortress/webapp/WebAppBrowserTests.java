@@ -126,7 +126,7 @@ class WebAppBrowserTests extends IntegrationTest {
 
 			lead.go("/projects/" + projectId);
 			lead.find("#report summary").click();
-			lead.find("#report svg.chart");
+			lead.script("arguments[0].scrollIntoView()", lead.find("#report svg.chart"));
 			lead.screenshot("report");
 			assertThat(lead.cspViolations()).isEmpty();
 			assertThat(other.cspViolations()).isEmpty();

@@ -1,7 +1,7 @@
 // The operator's console (ADMIN): live health from the server's own metrics, drops, users,
 // analytics, events and dead letters, and the audit log.
 import * as api from '../api.js';
-import { h, clear, field, select, flash, problemText, formData, money, when } from '../dom.js';
+import { h, put, clear, field, select, flash, problemText, formData, money, when } from '../dom.js';
 import * as charts from '../charts.js';
 import { parse, rate, quantile, sum } from '../metrics.js';
 
@@ -9,14 +9,14 @@ const SECTIONS = [['/admin', 'Health'], ['/admin/drops', 'Drops'], ['/admin/user
   ['/admin/events', 'Events'], ['/admin/dead-letters', 'Dead letters'], ['/admin/audit', 'Audit log']];
 
 function frame(main, title) {
-  main.append(h('nav', { 'aria-label': 'Console', class: 'subnav' }, h('ul', {}, SECTIONS.map(([href, text]) =>
+  put(main, h('nav', { 'aria-label': 'Console', class: 'subnav' }, h('ul', {}, SECTIONS.map(([href, text]) =>
     h('li', {}, h('a', { href, 'aria-current': location.pathname === href ? 'page' : null }, text))))), h('h1', {}, title));
 }
 
 export function page(main, { page: name }, query) {
   const pages = { drops, users, analytics, events, 'dead-letters': deadLetters, audit };
   const render = pages[name];
-  if (!render) { main.append(h('h1', {}, 'Page not found')); return undefined; }
+  if (!render) { put(main, h('h1', {}, 'Page not found')); return undefined; }
   return render(main, query);
 }
 
@@ -25,7 +25,7 @@ export async function health(main) {
   frame(main, 'Service health');
   const tiles = h('div', { class: 'tiles stats', id: 'health' });
   const charts_ = h('div', {});
-  main.append(h('p', {}, 'From the application’s own /actuator/prometheus, sampled every 5 seconds.'), tiles, charts_);
+  put(main, h('p', {}, 'From the application’s own /actuator/prometheus, sampled every 5 seconds.'), tiles, charts_);
   const history = [];
   let previous = null;
   const sample = async () => {
@@ -50,8 +50,8 @@ export async function health(main) {
       tile('Latency p50 / p95 / p99', [0.5, 0.95, 0.99].map(q => fmtMs(p(q))).join(' / '), 'stat-latency'),
       tile('Circuit breakers', breakers.join(', ') || 'none reported', 'stat-breakers'),
       tile('DB pool in use', `${poolActive} of ${poolMax}`, 'stat-pool'),
-      tile('Dead letters', String(sum(now, s => s.name === 'fortress_events_dead_letters')), 'stat-dead'),
-      tile('Events waiting', String(sum(now, s => s.name === 'fortress_events_incomplete')), 'stat-incomplete'));
+      tile('Dead letters', gauge(now, 'fortress_events_dead_letters'), 'stat-dead'),
+      tile('Events waiting', gauge(now, 'fortress_events_incomplete'), 'stat-incomplete'));
     if (previous) {
       history.push({ label: new Date(now.at).toLocaleTimeString(), value: +checkouts.toFixed(2) });
       if (history.length > 60) history.shift();
@@ -62,6 +62,12 @@ export async function health(main) {
   await sample().catch(() => {});
   const timer = setInterval(() => sample().catch(() => {}), 5000);
   return () => clearInterval(timer);
+}
+
+/** A gauge's value, or a dash while it has none (a gauge not sampled yet reads NaN). */
+function gauge(snapshot, name) {
+  const found = snapshot.samples.filter(s => s.name === name && Number.isFinite(s.value));
+  return found.length ? String(found.reduce((a, s) => a + s.value, 0)) : '—';
 }
 
 function fmtMs(seconds) {
@@ -98,7 +104,7 @@ async function drops(main) {
       clear(watched, dropStats(drop, stats), h('p', {}, h('a', { href: `/drops/${id}` }, 'Open the live drop page')));
     } catch (problem) { clear(watched, h('p', { class: 'msg error' }, problemText(problem))); }
   });
-  main.append(h('h2', {}, 'Schedule a drop'), create, out, h('h2', {}, 'Watch a drop'), watch, watched);
+  put(main, h('h2', {}, 'Schedule a drop'), create, out, h('h2', {}, 'Watch a drop'), watch, watched);
 }
 
 function dropStats(drop, s) {
@@ -126,7 +132,7 @@ async function users(main) {
     try { await api.patch(`/api/v1/admin/users/${u.id}`, body); flash(`${u.email} updated.`, 'ok'); } catch (p) { flash(problemText(p), 'error'); }
     await draw();
   };
-  main.append(h('table', {}, h('thead', {}, h('tr', {}, ['E-mail', 'Name', 'Role', 'Access'].map(c => h('th', { scope: 'col' }, c)))), body));
+  put(main, h('table', {}, h('thead', {}, h('tr', {}, ['E-mail', 'Name', 'Role', 'Access'].map(c => h('th', { scope: 'col' }, c)))), body));
   await draw();
 }
 
@@ -144,7 +150,7 @@ async function analytics(main) {
       clear(out, charts.bars('Tasks created and completed per day', a.days.map(x => ({ label: x.date.slice(5), values: { created: x.created, completed: x.completed } })), ['created', 'completed']));
     } catch (p) { clear(out, h('p', { class: 'msg error' }, problemText(p))); }
   });
-  main.append(h('p', {}, 'Per drop: see Drops → Watch.'), choose, out);
+  put(main, h('p', {}, 'Per drop: see Drops → Watch.'), choose, out);
   if (projects.length) choose.requestSubmit();
 }
 
@@ -159,7 +165,7 @@ async function events(main, query) {
       h('td', {}, String(e.attempts)), h('td', {}, when(e.publishedAt)), h('td', {}, e.lastError || ''))));
   };
   filter.addEventListener('submit', event => { event.preventDefault(); draw().catch(p => flash(problemText(p), 'error')); });
-  main.append(filter, h('table', {}, h('thead', {}, h('tr', {}, ['Type', 'Listener', 'Status', 'Attempts', 'Published', 'Last error'].map(c => h('th', { scope: 'col' }, c)))), body));
+  put(main, filter, h('table', {}, h('thead', {}, h('tr', {}, ['Type', 'Listener', 'Status', 'Attempts', 'Published', 'Last error'].map(c => h('th', { scope: 'col' }, c)))), body));
   await draw();
 }
 
@@ -176,7 +182,7 @@ async function deadLetters(main) {
         h('button', { type: 'button', class: 'danger', onclick: () => confirm('Purge this dead letter for good?') && act('Purged.', () => api.del(`/api/v1/admin/dead-letters/${d.id}`)) }, `Purge ${d.type}`))))
       : h('tr', {}, h('td', { colspan: 6 }, 'No dead letters.')));
   };
-  main.append(message, h('button', { type: 'button', onclick: () => act('Replaying every dead letter.', () => api.post('/api/v1/admin/dead-letters/replay')) }, 'Replay all'),
+  put(main, message, h('button', { type: 'button', onclick: () => act('Replaying every dead letter.', () => api.post('/api/v1/admin/dead-letters/replay')) }, 'Replay all'),
     h('table', { class: 'dlq' }, h('thead', {}, h('tr', {}, ['Type', 'Listener', 'Attempts', 'Last error', 'Dead since', 'Actions'].map(c => h('th', { scope: 'col' }, c)))), body));
   await draw();
 }
@@ -184,6 +190,6 @@ async function deadLetters(main) {
 async function audit(main) {
   frame(main, 'Audit log');
   const items = (await api.get('/api/v1/admin/audit?limit=100')).items;
-  main.append(h('table', {}, h('thead', {}, h('tr', {}, ['When', 'Actor', 'Action', 'Resource', 'Status'].map(c => h('th', { scope: 'col' }, c)))),
+  put(main, h('table', {}, h('thead', {}, h('tr', {}, ['When', 'Actor', 'Action', 'Resource', 'Status'].map(c => h('th', { scope: 'col' }, c)))),
     h('tbody', {}, items.map(a => h('tr', {}, h('th', { scope: 'row' }, when(a.occurredAt)), h('td', {}, a.actor), h('td', {}, a.action), h('td', {}, a.resource), h('td', {}, String(a.status)))))));
 }

@@ -1,6 +1,6 @@
 // Sign up, sign in, the account page (change password) and the home page.
 import * as api from '../api.js';
-import { h, field, flash, problemText, formData } from '../dom.js';
+import { h, put, field, flash, problemText, formData } from '../dom.js';
 import { navigate } from '../router.js';
 
 function form(onsubmit, ...children) {
@@ -27,7 +27,7 @@ const input = (name, type, extra = {}) => h('input', { name, type, required: tru
 
 export function home(main) {
   const user = api.user();
-  main.append(
+  put(main, 
     h('h1', {}, user ? `Welcome, ${user.displayName}` : 'Fortress'),
     h('p', {}, 'Plan work with TaskForge, buy limited drops, talk in chat.'),
     h('ul', { class: 'tiles' },
@@ -39,7 +39,7 @@ export function home(main) {
 
 export function signIn(main, _params, query) {
   const next = query.get('next') && query.get('next').startsWith('/') ? query.get('next') : '/projects';
-  main.append(h('h1', {}, 'Sign in'), form(async data => {
+  put(main, h('h1', {}, 'Sign in'), form(async data => {
     await api.login(data.email, data.password);
     flash('');
     navigate(next);
@@ -51,7 +51,7 @@ export function signIn(main, _params, query) {
 }
 
 export function signUp(main) {
-  main.append(h('h1', {}, 'Create an account'), form(async data => {
+  put(main, h('h1', {}, 'Create an account'), form(async data => {
     await api.register(data.email, data.password, data.displayName);
     flash('Welcome! Your account is ready.', 'ok');
     navigate('/projects');
@@ -64,7 +64,7 @@ export function signUp(main) {
 
 export function account(main) {
   const user = api.user();
-  main.append(h('h1', {}, 'Your account'),
+  put(main, h('h1', {}, 'Your account'),
     h('dl', { class: 'facts' }, h('dt', {}, 'E-mail'), h('dd', {}, user.email), h('dt', {}, 'Role'), h('dd', {}, user.role)),
     h('h2', {}, 'Change password'),
     form(async data => {

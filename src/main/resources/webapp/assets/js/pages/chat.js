@@ -2,7 +2,7 @@
 // Live delivery uses the channel's WebSocket topic when there is one, else polling. A
 // server without chat says so instead of breaking the page.
 import * as api from '../api.js';
-import { h, clear, field, flash, problemText, formData, when } from '../dom.js';
+import { h, put, clear, field, flash, problemText, formData, when } from '../dom.js';
 import { follow } from '../live.js';
 import { navigate } from '../router.js';
 
@@ -12,7 +12,7 @@ export async function page(main, { id }) {
     channels = (await api.get('/api/v1/channels?limit=100')).items;
   } catch (problem) {
     if (problem.status === 404) {
-      main.append(h('h1', {}, 'Chat'), h('p', { class: 'msg' }, 'Chat is not available on this server yet.'));
+      put(main, h('h1', {}, 'Chat'), h('p', { class: 'msg' }, 'Chat is not available on this server yet.'));
       return undefined;
     }
     throw problem;
@@ -26,8 +26,8 @@ export async function page(main, { id }) {
     try { const c = await api.post('/api/v1/channels', { name: formData(create).name, private: false }); navigate(`/chat/${c.id}`); } catch (p) { flash(problemText(p), 'error'); }
   });
   const pane = h('section', { class: 'messages', 'aria-label': 'Messages' });
-  main.append(h('h1', {}, 'Chat'), h('div', { class: 'chat' }, h('div', {}, nav, create), pane));
-  if (!id) { pane.append(h('p', {}, 'Choose a channel.')); return undefined; }
+  put(main, h('h1', {}, 'Chat'), h('div', { class: 'chat' }, h('div', {}, nav, create), pane));
+  if (!id) { put(pane, h('p', {}, 'Choose a channel.')); return undefined; }
   return channel(pane, id, null);
 }
 
@@ -63,7 +63,7 @@ function channel(pane, channelId, parentId) {
       await draw();
     } catch (problem) { flash(problemText(problem), 'error'); }
   });
-  pane.append(parentId ? h('button', { type: 'button', class: 'link', onclick: () => { clear(pane); channel(pane, channelId, null); } }, '← Back to the channel') : null, listEl, compose);
+  put(pane, parentId ? h('button', { type: 'button', class: 'link', onclick: () => { clear(pane); channel(pane, channelId, null); } }, '← Back to the channel') : null, listEl, compose);
   draw().catch(p => flash(problemText(p), 'error'));
   return follow(`/topic/channels/${channelId}`, () => draw().catch(() => {}), 4000);
 }

@@ -1,6 +1,6 @@
 // TaskForge: the project list, and a project's page: board, members, report and exports.
 import * as api from '../api.js';
-import { h, clear, field, select, flash, problemText, formData, when } from '../dom.js';
+import { h, put, clear, field, select, flash, problemText, formData, when } from '../dom.js';
 import * as charts from '../charts.js';
 import { follow } from '../live.js';
 
@@ -30,7 +30,7 @@ export async function list(main) {
       h('p', {}, p.description || ''), h('small', {}, `Your role: ${p.role || 'admin'}`)))
       : h('li', {}, 'No projects yet: create the first one.'));
   };
-  main.append(h('h1', {}, 'Projects'),
+  put(main, h('h1', {}, 'Projects'),
     submitting(h('form', { class: 'inline', id: 'new-project' },
       field('Project name', h('input', { name: 'name', required: true, maxlength: 200 })),
       field('Description', h('input', { name: 'description', maxlength: 2000 })),
@@ -130,7 +130,7 @@ export async function project(main, { id }, query) {
     await load();
   }) : null;
 
-  main.append(h('h1', {}, projectData.name), projectData.description ? h('p', {}, projectData.description) : null,
+  put(main, h('h1', {}, projectData.name), projectData.description ? h('p', {}, projectData.description) : null,
     newTask, filters, status, boardEl,
     membersPanel(id, members, projectData.role === 'OWNER' || projectData.role === null),
     reportPanel(id), exportsPanel(id));
@@ -165,7 +165,7 @@ function reportPanel(projectId) {
     if (!panel.open || body.childElementCount) return;
     const report = await api.get(`/api/v1/projects/${projectId}/reports/summary?days=14`);
     const rows = report.categories.map(c => ({ label: c.name || 'Uncategorised', values: c.byStatus }));
-    body.append(
+    put(body,
       charts.bars('Tasks per category and status', rows, STATUSES),
       charts.line('Tasks completed per day', report.trend.map(d => ({ label: d.date, value: d.completed }))),
       h('h3', {}, 'Most urgent open tasks'),

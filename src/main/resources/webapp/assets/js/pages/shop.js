@@ -1,6 +1,6 @@
 // Drop: catalog, product, drop page (countdown, live counter, Buy) and order history.
 import * as api from '../api.js';
-import { h, clear, field, select, flash, problemText, formData, money, when } from '../dom.js';
+import { h, put, clear, field, select, flash, problemText, formData, money, when } from '../dom.js';
 import { navigate } from '../router.js';
 
 const CARDS = [['tok_visa', 'Test card — approved'], ['tok_declined', 'Test card — declined']];
@@ -25,14 +25,14 @@ export async function catalog(main, _params, query) {
     history.replaceState(null, '', `/catalog${api.query(formData(search))}`);
     draw().catch(p => flash(problemText(p), 'error'));
   });
-  main.append(h('h1', {}, 'Catalog'), search, results);
+  put(main, h('h1', {}, 'Catalog'), search, results);
   await draw();
 }
 
 export async function product(main, { id }) {
   const p = await api.get(`/api/v1/products/${id}`);
   const sku = select('sku', p.variants.map(v => [v.sku, `${v.size} — ${money(v.price)} — ${v.available} left`]), p.variants[0] && p.variants[0].sku);
-  main.append(h('h1', {}, p.name), h('p', {}, p.brand), p.description ? h('p', {}, p.description) : null,
+  put(main, h('h1', {}, p.name), h('p', {}, p.brand), p.description ? h('p', {}, p.description) : null,
     h('table', {}, h('caption', {}, 'Sizes'),
       h('thead', {}, h('tr', {}, ['Size', 'SKU', 'Price', 'Available'].map(c => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, p.variants.map(v => h('tr', {}, h('th', { scope: 'row' }, v.size), h('td', {}, v.sku), h('td', {}, money(v.price)), h('td', {}, String(v.available)))))),
@@ -61,7 +61,7 @@ export async function drop(main, { id }) {
   const refreshState = async () => { try { state = await api.get(`/api/v1/drops/${id}`); drawState(); } catch { /* keep the last value */ } };
   const limit = Math.min(state.perCustomerLimit, 10);
   const quantity = Array.from({ length: limit }, (_, i) => String(i + 1));
-  main.append(h('h1', {}, `Drop: ${state.sku}`), countdown, counter, statusEl,
+  put(main, h('h1', {}, `Drop: ${state.sku}`), countdown, counter, statusEl,
     h('p', {}, `At most ${state.perCustomerLimit} per customer. Starts ${when(state.startsAt)}${state.endsAt ? `, ends ${when(state.endsAt)}` : ''}.`),
     buyBox([], data => ({ dropId: id, quantity: Number(data.quantity) }), limit, quantity));
   drawState();
@@ -158,7 +158,7 @@ export async function orders(main) {
         await draw();
       } }, `Cancel order ${o.id.slice(-8)}`) : ''))) : h('tr', {}, h('td', { colspan: 6 }, 'No orders yet.')));
   };
-  main.append(h('h1', {}, 'Your orders'), message,
+  put(main, h('h1', {}, 'Your orders'), message,
     h('table', { class: 'orders' }, h('thead', {}, h('tr', {}, ['Order', 'Status', 'Total', 'Items', 'Placed', 'Action'].map(c => h('th', { scope: 'col' }, c)))), table));
   await draw();
 }
