@@ -85,6 +85,7 @@ export function refresh() {
     refreshing = fetch('/api/v1/auth/refresh', { method: 'POST', headers: { Accept: 'application/json', ...CSRF }, credentials: 'same-origin' })
       .then(async response => {
         if (!response.ok) {
+          localStorage.removeItem(HINT);
           accessToken = null;
           setUser(null);
           return false;
@@ -98,9 +99,13 @@ export function refresh() {
   return refreshing;
 }
 
+// Whether this browser signed in before: not a secret, only spares a visitor who never
+// signed in a refresh call per page load (refresh shares the small credential rate limit).
+const HINT = 'fortress.signedIn';
+
 /** At start: a cookie from an earlier visit signs the user in again. */
 export async function restore() {
-  if (await refresh()) await loadMe();
+  if (localStorage.getItem(HINT) && await refresh()) await loadMe();
   else setUser(null);
 }
 
@@ -112,6 +117,7 @@ export async function login(email, password) {
   accessToken = null; // a stale token would make even this public call a 401
   const pair = await post('/api/v1/auth/login', { email, password });
   accept(pair); // the body's refreshToken is dropped: the cookie carries it
+  localStorage.setItem(HINT, '1');
   await loadMe();
 }
 
@@ -124,6 +130,7 @@ export async function logout() {
   try {
     await request('POST', '/api/v1/auth/logout', { headers: CSRF });
   } finally {
+    localStorage.removeItem(HINT);
     accessToken = null;
     clearTimeout(renewTimer);
     setUser(null);
