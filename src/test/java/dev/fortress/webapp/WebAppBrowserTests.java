@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -128,8 +129,21 @@ class WebAppBrowserTests extends IntegrationTest {
 			lead.find("#report summary").click();
 			lead.script("arguments[0].scrollIntoView()", lead.find("#report svg.chart"));
 			lead.screenshot("report");
+			lead.find("#exports summary").click();
+			lead.find("#exports button[type=submit]").click();
+			lead.waitForText("#exports", "Download tasks.csv");
+			assertThat(lead.find("#exports progress").getDomProperty("value")).isEqualTo("100");
+			other.assertAccessible();
 			assertThat(lead.cspViolations()).isEmpty();
 			assertThat(other.cspViolations()).isEmpty();
+
+			// Signing out ends the session on the server and clears the cookie: a reload
+			// stays signed out.
+			lead.find("#signout").click();
+			lead.find("a[href='/signup']");
+			lead.go("/projects");
+			lead.find("input[name=password]");
+			assertThat(lead.driver().getCurrentUrl()).contains("/signin");
 		}
 	}
 
@@ -147,8 +161,9 @@ class WebAppBrowserTests extends IntegrationTest {
 
 			WebElement buyA = a.find("#buy");
 			WebElement buyB = b.find("#buy");
-			buyA.click();
+			CompletableFuture<Void> clickA = CompletableFuture.runAsync(buyA::click);
 			buyB.click();
+			clickA.join();
 
 			Set<String> states = Set.of(outcome(a), outcome(b));
 			assertThat(states).containsExactlyInAnyOrder("bought", "sold-out");
@@ -158,8 +173,14 @@ class WebAppBrowserTests extends IntegrationTest {
 			// absent).
 			a.waitForText("#available", "0 of 1 left");
 			b.waitForText("#available", "0 of 1 left");
-			a.screenshot("drop");
 			loser.screenshot("drop-sold-out");
+			assertThat(loser.find("#buy").isEnabled()).as("nothing left to buy").isFalse();
+
+			// A drop that has not started counts down and cannot be bought yet.
+			a.go("/drops/" + drop(1, 1, Instant.now().plus(Duration.ofHours(2))));
+			a.waitForText("#countdown", "Starts in 01:59:");
+			assertThat(a.find("#buy").isEnabled()).isFalse();
+			a.screenshot("drop");
 			assertThat(a.cspViolations()).isEmpty();
 		}
 	}
@@ -250,10 +271,15 @@ class WebAppBrowserTests extends IntegrationTest {
 	 * A live drop of a fresh product: {@code units} for sale, {@code limit} per customer.
 	 */
 	private String drop(int units, int limit) {
+		return drop(units, limit, Instant.now().minusSeconds(60));
+	}
+
+	private String drop(int units, int limit, Instant startsAt) {
 		String admin = loggedIn("ADMIN").accessToken();
 		String sku = new Shop(this.http, admin).product(10);
-		Http.Response created = this.http.post("/api/v1/drops", Map.of("sku", sku, "quantity", units,
-				"perCustomerLimit", limit, "startsAt", Instant.now().minusSeconds(60).toString()))
+		Http.Response created = this.http
+			.post("/api/v1/drops",
+					Map.of("sku", sku, "quantity", units, "perCustomerLimit", limit, "startsAt", startsAt.toString()))
 			.token(admin)
 			.send();
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);

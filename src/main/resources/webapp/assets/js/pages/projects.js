@@ -198,5 +198,5 @@ function exportsPanel(projectId) {
       clear(out, `The export failed: ${job.error || 'unknown error'}`);
     }
   });
-  return h('details', { class: 'panel' }, h('summary', {}, h('h2', {}, 'Exports')), formEl, progress, out);
+  return h('details', { class: 'panel', id: 'exports' }, h('summary', {}, h('h2', {}, 'Exports')), formEl, progress, out);
 }

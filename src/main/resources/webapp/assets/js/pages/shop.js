@@ -48,6 +48,8 @@ export async function drop(main, { id }) {
     clear(counter, h('strong', {}, String(state.available)), ` of ${state.quantity} left`);
     clear(statusEl, `Status: ${state.status.replace('_', ' ').toLowerCase()}`);
     counter.dataset.available = state.available;
+    const buy = main.querySelector('#buy');
+    if (buy && buy.textContent === 'Buy') buy.disabled = state.status !== 'LIVE';
   };
   const tick = () => {
     const now = Date.now();
