@@ -217,6 +217,14 @@ class WebAppBrowserTests extends IntegrationTest {
 			browser.screenshot("orders");
 			browser.find("tr[data-id='" + orderId + "'] button").click();
 			browser.waitForText("tr[data-id='" + orderId + "']", "CANCELLED");
+
+			// A declined card says so, and a new intent may follow at once.
+			browser.go("/drops/" + drop);
+			new Select(browser.find("select[name=card]")).selectByValue("tok_declined");
+			browser.find("#buy").click();
+			await().atMost(PATIENCE).until(() -> "declined".equals(outcome(browser)));
+			browser.waitForText("#buy-result", "declined; nothing was charged");
+			assertThat(browser.find("#buy").getText()).isEqualTo("Buy");
 			assertThat(browser.cspViolations()).isEmpty();
 		}
 	}
@@ -241,6 +249,19 @@ class WebAppBrowserTests extends IntegrationTest {
 			row.findElement(By.cssSelector("button.replay")).click();
 			browser.waitForText("#dlq-message", "Replayed.");
 			await().atMost(PATIENCE).until(() -> probe.effects(key) == 1);
+
+			// Schedule a drop from the console and watch it.
+			String sku = new Shop(this.http, admin.accessToken()).product(10);
+			browser.go("/admin/drops");
+			browser.type("#new-drop input[name=sku]", sku);
+			browser.find("#new-drop button[type=submit]").click();
+			String dropId = browser.find("#drop-created a").getText().replace("drop page ", "");
+			browser.type("#watch-drop input[name=id]", dropId);
+			browser.find("#watch-drop button[type=submit]").click();
+			browser.waitForText("#watched", "SCHEDULED");
+			browser.waitForText("#watched", "10 of 10");
+			browser.assertAccessible();
+			browser.screenshot("console-drops");
 
 			browser.go("/admin/audit");
 			browser.waitForText("table", "/api/v1/admin/dead-letters/" + letter + "/replay");

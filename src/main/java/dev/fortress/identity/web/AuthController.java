@@ -68,7 +68,7 @@ class AuthController {
 					+ "and only with an X-Requested-With header.")
 	ResponseEntity<TokenPair> refresh(@Valid @RequestBody(required = false) @Nullable RefreshRequest request,
 			@CookieValue(name = RefreshCookie.NAME, required = false) @Nullable String cookie,
-			@RequestHeader(name = RefreshCookie.CSRF_HEADER, required = false) @Nullable String csrf) {
+			@RequestHeader(name = RefreshCookie.CSRF_HEADER, required = false) @Size(max = 100) @Nullable String csrf) {
 		return withCookie(this.sessions.refresh(RefreshCookie.presented(tokenOf(request), cookie, csrf)));
 	}
 
@@ -79,7 +79,7 @@ class AuthController {
 	ResponseEntity<Void> logout(CurrentUser user,
 			@Valid @RequestBody(required = false) @Nullable RefreshRequest request,
 			@CookieValue(name = RefreshCookie.NAME, required = false) @Nullable String cookie,
-			@RequestHeader(name = RefreshCookie.CSRF_HEADER, required = false) @Nullable String csrf) {
+			@RequestHeader(name = RefreshCookie.CSRF_HEADER, required = false) @Size(max = 100) @Nullable String csrf) {
 		this.sessions.end(user.id(), RefreshCookie.presented(tokenOf(request), cookie, csrf));
 		return ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE, RefreshCookie.clear()).build();
 	}

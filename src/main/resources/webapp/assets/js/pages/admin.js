@@ -77,8 +77,9 @@ function fmtMs(seconds) {
 async function drops(main) {
   frame(main, 'Drops');
   const out = h('div', { id: 'drop-created', role: 'status', 'aria-live': 'polite' });
-  const soon = new Date(Date.now() + 60_000).toISOString().slice(0, 16);
-  const create = h('form', { class: 'card' },
+  // datetime-local speaks local time: a minute from now, written in the browser's zone.
+  const soon = new Date(Date.now() + 60_000 - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+  const create = h('form', { class: 'card', id: 'new-drop' },
     field('SKU', h('input', { name: 'sku', required: true, maxlength: 64 })),
     field('Units', h('input', { name: 'quantity', type: 'number', min: 1, max: 1000000, value: 10, required: true })),
     field('Per customer', h('input', { name: 'perCustomerLimit', type: 'number', min: 1, value: 1, required: true })),
@@ -94,20 +95,34 @@ async function drops(main) {
       clear(out, h('p', { class: 'msg ok' }, 'Scheduled: ', h('a', { href: `/drops/${drop.id}` }, `drop page ${drop.id}`)));
     } catch (problem) { clear(out, h('p', { class: 'msg error' }, problemText(problem))); }
   });
-  const watch = h('form', { class: 'inline' }, field('Drop id', h('input', { name: 'id', required: true })), h('button', { type: 'submit' }, 'Watch'));
-  const watched = h('div', {});
-  watch.addEventListener('submit', async event => {
+  const watch = h('form', { class: 'inline', id: 'watch-drop' }, field('Drop id', h('input', { name: 'id', required: true })), h('button', { type: 'submit' }, 'Watch'));
+  const watched = h('div', { id: 'watched' });
+  // Watching re-reads the drop and its sales every 2 s until the operator leaves the page.
+  let timer = null;
+  const show = async id => {
+    try {
+      // Analytics knows a drop once its events arrived: until then the drop is shown alone.
+      const [drop, stats] = await Promise.all([api.get(`/api/v1/drops/${id}`),
+        api.get(`/api/v1/analytics/drops/${id}`).catch(p => (p.status === 404 ? null : Promise.reject(p)))]);
+      clear(watched, dropStats(drop, stats), h('p', {}, h('a', { href: `/drops/${id}` }, 'Open the live drop page')));
+    } catch (problem) {
+      clearInterval(timer);
+      clear(watched, h('p', { class: 'msg error' }, problemText(problem)));
+    }
+  };
+  watch.addEventListener('submit', event => {
     event.preventDefault();
     const id = formData(watch).id.trim();
-    try {
-      const [drop, stats] = await Promise.all([api.get(`/api/v1/drops/${id}`), api.get(`/api/v1/analytics/drops/${id}`)]);
-      clear(watched, dropStats(drop, stats), h('p', {}, h('a', { href: `/drops/${id}` }, 'Open the live drop page')));
-    } catch (problem) { clear(watched, h('p', { class: 'msg error' }, problemText(problem))); }
+    clearInterval(timer);
+    show(id);
+    timer = setInterval(() => show(id), 2000);
   });
   put(main, h('h2', {}, 'Schedule a drop'), create, out, h('h2', {}, 'Watch a drop'), watch, watched);
+  return () => clearInterval(timer);
 }
 
 function dropStats(drop, s) {
+  if (!s) return h('dl', { class: 'facts' }, h('dt', {}, 'Status'), h('dd', {}, drop.status), h('dt', {}, 'Available'), h('dd', {}, `${drop.available} of ${drop.quantity}`));
   return h('div', {},
     h('dl', { class: 'facts' }, h('dt', {}, 'Status'), h('dd', {}, drop.status), h('dt', {}, 'Available'), h('dd', {}, `${drop.available} of ${drop.quantity}`),
       h('dt', {}, 'Revenue'), h('dd', {}, money(s.revenue)), h('dt', {}, 'Conversion'), h('dd', {}, `${(s.conversion * 100).toFixed(1)} %`),

@@ -41,9 +41,10 @@ function channel(pane, channelId, parentId) {
     const page = await api.get(`/api/v1/channels/${channelId}/messages${api.query({ parentId, limit: 50 })}`);
     const items = page.items.slice().reverse();
     clear(listEl, items.map(m => h('li', {},
-      h('strong', {}, m.authorName || m.authorId), ` · ${when(m.createdAt)}`, h('p', {}, m.text),
-      (m.attachments || []).map(a => h('a', { href: `/api/v1/attachments/${a.id || a}`, download: true }, a.name || 'attachment')),
-      parentId ? null : h('button', { type: 'button', class: 'link', onclick: () => { clear(pane); channel(pane, channelId, m.id); } }, `Thread (${m.replyCount || 0})`))));
+      h('strong', {}, m.authorName || `user ${String(m.authorId).slice(-6)}`), ` · ${when(m.createdAt)}${m.editedAt ? ' (edited)' : ''}`,
+      h('p', {}, m.deleted ? '(deleted)' : m.text),
+      (m.attachmentIds || []).map((id, i) => h('button', { type: 'button', class: 'link', onclick: () => download(id) }, `Attachment ${i + 1}`)),
+      parentId ? null : h('button', { type: 'button', class: 'link', onclick: () => { clear(pane); channel(pane, channelId, m.id); } }, 'Open thread'))));
     if (items.length) api.post(`/api/v1/channels/${channelId}/read`, { messageId: items[items.length - 1].id }).catch(() => {});
   };
   compose.addEventListener('submit', async event => {
@@ -66,4 +67,13 @@ function channel(pane, channelId, parentId) {
   put(pane, parentId ? h('button', { type: 'button', class: 'link', onclick: () => { clear(pane); channel(pane, channelId, null); } }, '← Back to the channel') : null, listEl, compose);
   draw().catch(p => flash(problemText(p), 'error'));
   return follow(`/topic/channels/${channelId}`, () => draw().catch(() => {}), 4000);
+}
+
+/** Attachments need the bearer token, so they are fetched here and handed over as a file. */
+async function download(id) {
+  const response = await fetch(`/api/v1/attachments/${id}`, { headers: { Authorization: `Bearer ${api.token()}` } });
+  if (!response.ok) { flash(`The attachment cannot be downloaded (HTTP ${response.status}).`, 'error'); return; }
+  const name = /filename="?([^";]+)"?/.exec(response.headers.get('Content-Disposition') || '');
+  const link = h('a', { href: URL.createObjectURL(await response.blob()), download: name ? name[1] : 'attachment' });
+  link.click();
 }
