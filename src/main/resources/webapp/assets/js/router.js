@@ -36,6 +36,14 @@ export async function render() {
     try {
       const result = await page(main, params, url.searchParams);
       if (typeof result === 'function') cleanup = result;
+    } catch (error) {
+      // A page whose data cannot be read says why instead of staying blank: hidden or
+      // missing (404), signed out meanwhile (401), or the server cannot be reached.
+      if (error && error.status === 401) return navigate(`/signin?next=${encodeURIComponent(url.pathname)}`, { replace: true });
+      const title = error && error.status === 404 ? 'Not found' : 'This page cannot be shown';
+      const detail = error && error.status ? (error.detail || error.title) : 'The server cannot be reached; try again.';
+      main.replaceChildren(Object.assign(document.createElement('h1'), { textContent: title }),
+        Object.assign(document.createElement('p'), { textContent: detail, className: 'msg error' }));
     } finally {
       main.removeAttribute('aria-busy');
     }

@@ -134,6 +134,9 @@ class WebAppBrowserTests extends IntegrationTest {
 			lead.waitForText("#exports", "Download tasks.csv");
 			assertThat(lead.find("#exports progress").getDomProperty("value")).isEqualTo("100");
 			other.assertAccessible();
+			// A project the colleague may not see reads as missing, and the page says so.
+			other.go("/projects/" + UUID.randomUUID());
+			other.waitForText("main h1", "Not found");
 			assertThat(lead.cspViolations()).isEmpty();
 			assertThat(other.cspViolations()).isEmpty();
 
