@@ -120,6 +120,10 @@ class WebAppBrowserTests extends IntegrationTest {
 			lead.find("#signout");
 			lead.waitForText("#board", "Write the brief");
 
+			lead.go("/account");
+			lead.find("#user-id");
+			lead.assertAccessible();
+
 			lead.go("/tasks/" + taskId);
 			lead.waitForText("ol.history", "v2 UPDATED");
 			lead.assertAccessible();
@@ -139,6 +143,19 @@ class WebAppBrowserTests extends IntegrationTest {
 			other.waitForText("main h1", "Not found");
 			assertThat(lead.cspViolations()).isEmpty();
 			assertThat(other.cspViolations()).isEmpty();
+
+			// Changing the password ends every session; the page signs in again with the
+			// new one.
+			lead.go("/account");
+			lead.type("input[name=currentPassword]", PASSWORD);
+			lead.type("input[name=newPassword]", "a-brand-new-passphrase");
+			lead.find("form button[type=submit]").click();
+			lead.waitForText("#flash", "Password changed");
+			assertThat(this.http.post("/api/v1/auth/refresh", Map.of("refreshToken", leadApi.refreshToken()))
+				.send()
+				.status()).as("the other session ended").isEqualTo(401);
+			lead.driver().navigate().refresh();
+			lead.find("#signout");
 
 			// Signing out ends the session on the server and clears the cookie: a reload
 			// stays signed out.

@@ -65,7 +65,9 @@ export function signUp(main) {
 export function account(main) {
   const user = api.user();
   put(main, h('h1', {}, 'Your account'),
-    h('dl', { class: 'facts' }, h('dt', {}, 'E-mail'), h('dd', {}, user.email), h('dt', {}, 'Role'), h('dd', {}, user.role)),
+    h('dl', { class: 'facts' }, h('dt', {}, 'E-mail'), h('dd', {}, user.email), h('dt', {}, 'Role'), h('dd', {}, user.role),
+      h('dt', {}, 'User id'), h('dd', { id: 'user-id' }, user.id)),
+    h('p', {}, 'A project owner adds you to a project with your user id.'),
     h('h2', {}, 'Change password'),
     form(async data => {
       await api.request('PUT', '/api/v1/me/password', { body: { currentPassword: data.currentPassword, newPassword: data.newPassword } });
