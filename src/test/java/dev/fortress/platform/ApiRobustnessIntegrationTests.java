@@ -138,6 +138,14 @@ class ApiRobustnessIntegrationTests extends IntegrationTest {
 				"exports", export.text("id"), "products", product, "drops", drop, "orders", order, "sku", sku));
 		this.fixtures.putAll(Map.of("users", this.member.id().toString(), "userId", this.member.id().toString(),
 				"members", this.member.id().toString(), "items", sku, "inventory", sku));
+		String channel = created(this.http.post("/api/v1/channels", Map.of("name", "Sweep channel"))
+			.token(this.editor.accessToken())
+			.send());
+		String message = created(this.http.post("/api/v1/channels/" + channel + "/messages", Map.of("text", "sweep"))
+			.token(this.editor.accessToken())
+			.send());
+		this.fixtures.putAll(Map.of("channels", channel, "channelId", channel, "messages", message, "messageId",
+				message, "emoji", "ok"));
 		Http.Response docs = this.http.get("/v3/api-docs").send();
 		assertThat(docs.status()).as(docs.toString()).isEqualTo(200);
 		this.api = new OpenApiOperations(JSON.readTree(docs.body()));

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import dev.fortress.chat.MembersMentioned;
 import dev.fortress.identity.IdentityApi;
 import dev.fortress.identity.PasswordChanged;
 import dev.fortress.identity.UserSummary;
@@ -101,6 +102,20 @@ class NotificationTriggers {
 		for (UUID mentioned : event.mentionedUserIds()) {
 			notices.add(new Notice(mentioned, Kind.MENTIONED, task(event.projectId(), event.taskId()), Map.of("actor",
 					actor, "taskTitle", event.taskTitle(), "excerpt", excerpt, "action", "Open the task")));
+		}
+		this.notifier.tell(event, notices);
+	}
+
+	@EventConsumer
+	void on(MembersMentioned event) {
+		String actor = name(event.authorId());
+		String excerpt = (event.text().length() > EXCERPT_LENGTH) ? event.text().substring(0, EXCERPT_LENGTH) + "…"
+				: event.text();
+		String link = "/chat/channels/" + event.channelId() + "?message=" + event.messageId();
+		List<Notice> notices = new ArrayList<>();
+		for (UUID mentioned : event.mentionedUserIds()) {
+			notices.add(new Notice(mentioned, Kind.CHAT_MENTIONED, link, Map.of("actor", actor, "channelName",
+					event.channelName(), "excerpt", excerpt, "action", "Open the conversation")));
 		}
 		this.notifier.tell(event, notices);
 	}

@@ -88,6 +88,18 @@ public class ProjectAccess implements ProjectMembership {
 		return effectiveRole(projectId, user).isPresent();
 	}
 
+	@Override
+	public Set<UUID> viewable(Collection<UUID> projectIds, CurrentUser user) {
+		return projectIds.isEmpty() ? Set.of() : visible(projectIds, user);
+	}
+
+	@Override
+	public Set<UUID> memberIds(UUID projectId) {
+		Set<UUID> ids = new HashSet<>();
+		this.members.list(projectId).forEach((member) -> ids.add(member.userId()));
+		return ids;
+	}
+
 	/**
 	 * @throws ApiException 404 unless the caller may see the project
 	 */

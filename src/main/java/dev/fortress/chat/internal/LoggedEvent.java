@@ -1,0 +1,58 @@
+package dev.fortress.chat.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One event of a channel's log, as stored in {@code chat_events}: what happened to which
+ * message, by whom, at which position. The views are nothing but these events applied in
+ * order ({@link MessageProjection}).
+ */
+record LoggedEvent(UUID channelId, long seq, UUID messageId, Type type, UUID actorId, Payload payload,
+		Instant createdAt) {
+
+	enum Type {
+
+		POSTED, EDITED, DELETED, REACTED, UNREACTED;
+
+		String slug() {
+			return name().toLowerCase(java.util.Locale.ROOT);
+		}
+
+		static Type of(String slug) {
+			return valueOf(slug.toUpperCase(java.util.Locale.ROOT));
+		}
+
+	}
+
+	/**
+	 * What an event adds to its type: the text (posted, edited), the thread and the
+	 * attachments (posted), the emoji (reacted, unreacted).
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record Payload(@Nullable String text, @Nullable UUID parentId, @Nullable List<UUID> attachmentIds,
+			@Nullable String emoji) {
+
+		static Payload posted(String text, @Nullable UUID parentId, List<UUID> attachmentIds) {
+			return new Payload(text, parentId, attachmentIds, null);
+		}
+
+		static Payload edited(String text) {
+			return new Payload(text, null, null, null);
+		}
+
+		static Payload none() {
+			return new Payload(null, null, null, null);
+		}
+
+		static Payload reaction(String emoji) {
+			return new Payload(null, null, null, emoji);
+		}
+
+	}
+
+}
