@@ -296,6 +296,50 @@ class WebAppBrowserTests extends IntegrationTest {
 		}
 	}
 
+	@Test
+	void twoPeopleTalkInAChannelAndAThread() {
+		TestUser ana = newUser("ana");
+		TestUser bo = newUser("bo");
+		String channel = "general-" + UUID.randomUUID().toString().substring(0, 6);
+		try (Browser a = Browser.open(this.port); Browser b = Browser.open(this.port)) {
+			a.signIn(ana.email(), PASSWORD).go("/chat");
+			a.type("#new-channel input[name=name]", channel);
+			a.find("#new-channel button[type=submit]").click();
+			a.type("#compose textarea[name=text]", "Hello team");
+			a.find("#compose button[type=submit]").click();
+			a.waitForText("#messages", "Hello team");
+
+			// The other person sees the public channel with one unread message, joins and
+			// answers.
+			b.signIn(bo.email(), PASSWORD).go("/chat");
+			b.waitForText("#channels", channel);
+			b.waitForText("#channels .badge", "1");
+			b.all("#channels a")
+				.stream()
+				.filter((link) -> link.getText().contains(channel))
+				.findFirst()
+				.orElseThrow()
+				.click();
+			b.waitForText("#messages", "Hello team");
+			b.find("#join").click();
+			b.type("#compose textarea[name=text]", "Hi Ana");
+			b.find("#compose button[type=submit]").click();
+			// Ana's page follows the channel (its WebSocket topic, or a poll while there
+			// is none).
+			a.waitForText("#messages", "Hi Ana");
+
+			a.find("#messages li button.link").click();
+			a.waitForText("#messages h2", "Thread");
+			a.type("#compose textarea[name=text]", "A reply in the thread");
+			a.find("#compose button[type=submit]").click();
+			a.waitForText("#messages", "A reply in the thread");
+			a.assertAccessible();
+			a.screenshot("chat");
+			assertThat(a.cspViolations()).isEmpty();
+			assertThat(b.cspViolations()).isEmpty();
+		}
+	}
+
 	private static WebElement card(Browser browser, String title) {
 		return browser.all("li.task")
 			.stream()
