@@ -189,6 +189,8 @@ function exportsPanel(projectId) {
       progress.value = job.progress;
       clear(out, `Export ${job.status.toLowerCase()}: ${job.progress}%`);
     }
+    // A small export may be finished by the time the request is answered: no loop turn then.
+    progress.value = job.status === 'DONE' ? 100 : job.progress;
     if (job.status === 'DONE') {
       // The file needs the bearer token, so it is fetched here and offered as a blob link.
       const response = await fetch(job.file, { headers: { Authorization: `Bearer ${api.token()}` } });
