@@ -313,7 +313,16 @@ class WebAppBrowserTests extends IntegrationTest {
 			// answers.
 			b.signIn(bo.email(), PASSWORD).go("/chat");
 			b.waitForText("#channels", channel);
-			b.waitForText("#channels .badge", "1");
+			await().atMost(PATIENCE)
+				.ignoreExceptions()
+				.until(() -> b.all("#channels a")
+					.stream()
+					.filter((link) -> link.getText().contains(channel))
+					.findFirst()
+					.orElseThrow()
+					.findElement(By.cssSelector(".badge"))
+					.getText()
+					.split("\\s")[0], "1"::equals);
 			b.all("#channels a")
 				.stream()
 				.filter((link) -> link.getText().contains(channel))
