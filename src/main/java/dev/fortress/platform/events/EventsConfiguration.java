@@ -54,7 +54,9 @@ class EventsConfiguration {
 	/**
 	 * The outbox's health as metrics: deliveries not completed yet, failed ones waiting
 	 * for a retry, dead letters, and the age of the oldest incomplete delivery (the
-	 * outbox lag).
+	 * outbox lag). The gauges hold their {@link OutboxGauges} strongly: Micrometer keeps
+	 * a gauge's object weakly by default, and nothing else refers to this one, so after
+	 * the first garbage collection the gauges read NaN.
 	 */
 	@Bean
 	MeterBinder eventMetrics(JdbcClient jdbc) {
@@ -62,16 +64,20 @@ class EventsConfiguration {
 			OutboxGauges gauges = new OutboxGauges(jdbc);
 			Gauge.builder("fortress.events.incomplete", gauges, OutboxGauges::incomplete)
 				.description("Event deliveries not completed yet (pending or failed)")
+				.strongReference(true)
 				.register(registry);
 			Gauge.builder("fortress.events.failed", gauges, OutboxGauges::failed)
 				.description("Event deliveries that failed and wait for a retry")
+				.strongReference(true)
 				.register(registry);
 			Gauge.builder("fortress.events.dead.letters", gauges, OutboxGauges::deadLetters)
 				.description("Event deliveries that failed every attempt and wait for an operator")
+				.strongReference(true)
 				.register(registry);
 			Gauge.builder("fortress.events.oldest.incomplete", gauges, OutboxGauges::oldestIncompleteSeconds)
 				.description("Age of the oldest incomplete event delivery: the outbox lag")
 				.baseUnit("seconds")
+				.strongReference(true)
 				.register(registry);
 		};
 	}
