@@ -3,6 +3,7 @@ package dev.fortress.tasks.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,6 +24,7 @@ import dev.fortress.platform.web.CursorPage;
 import dev.fortress.platform.web.IfMatch;
 import dev.fortress.tasks.TaskChanged;
 import dev.fortress.tasks.TaskCreated;
+import dev.fortress.tasks.TaskDeleted;
 import dev.fortress.tasks.api.NewTask;
 import dev.fortress.tasks.api.ProjectRole;
 import dev.fortress.tasks.api.TaskHistoryEntry.Action;
@@ -110,8 +112,19 @@ public class TaskService {
 
 	@Transactional
 	public void delete(UUID id, CurrentUser user) {
-		editable(id, user);
+		Task task = editable(id, user);
+		List<UUID> subtasks = new ArrayList<>();
+		collectSubtasks(id, subtasks);
 		this.store.delete(id);
+		this.events
+			.publishEvent(new TaskDeleted(id, task.projectId(), subtasks, user.id(), EventMetadata.now(this.clock)));
+	}
+
+	private void collectSubtasks(UUID parentId, List<UUID> into) {
+		for (Task child : this.store.children(parentId)) {
+			into.add(child.id());
+			collectSubtasks(child.id(), into);
+		}
 	}
 
 	/**
