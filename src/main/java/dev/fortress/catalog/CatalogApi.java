@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /** Lookups of sellable variants. */
 public interface CatalogApi {
 
@@ -14,8 +16,12 @@ public interface CatalogApi {
 	/** A product's public text as stored now, empty for an unknown product. */
 	Optional<ProductText> productText(UUID productId);
 
-	/** What a product says about itself, for indexing; anyone may read it. */
-	record ProductText(UUID id, String name, String brand, String description, long version) {
+	/**
+	 * What a product says about itself, for indexing; anyone may read it.
+	 *
+	 * @param description {@code null} when it has none
+	 */
+	record ProductText(UUID id, String name, String brand, @Nullable String description, long version) {
 	}
 
 }

@@ -121,6 +121,24 @@ class KnowledgeIntegrationTests extends TaskForgeTest {
 	}
 
 	@Test
+	void relatedProductsAreTheClosestInMeaning() {
+		String admin = loggedIn("ADMIN").accessToken();
+		UUID eyepiece = product(admin, "Quasar telescope eyepiece 10 mm",
+				"A high-magnification eyepiece for stargazing with any 1.25 inch telescope.");
+		UUID lens = product(admin, "Quasar wide-angle telescope lens 25 mm",
+				"Sharp wide views of the night sky and the planets for amateur astronomers.");
+		UUID socks = product(admin, "Merino hiking socks", "Cushioned wool socks that keep feet dry on long walks.");
+		LoggedIn buyer = loggedIn("EDITOR");
+		await().atMost(INGESTION).until(() -> {
+			List<UUID> related = ids(relatedProducts(buyer, eyepiece).path("items"));
+			return related.contains(lens) && related.contains(socks);
+		});
+		List<UUID> related = ids(relatedProducts(buyer, eyepiece).path("items"));
+		assertThat(related).doesNotContain(eyepiece);
+		assertThat(related.indexOf(lens)).isLessThan(related.indexOf(socks));
+	}
+
+	@Test
 	void articlesAreSearchableByTheirReadersOnly() {
 		LoggedIn author = loggedIn("EDITOR");
 		LoggedIn admin = loggedIn("ADMIN");
@@ -184,6 +202,26 @@ class KnowledgeIntegrationTests extends TaskForgeTest {
 
 	private JsonNode related(LoggedIn user, UUID task) {
 		Http.Response response = this.http.get("/api/v1/tasks/" + task + "/related").token(user.accessToken()).send();
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+		return response.json();
+	}
+
+	private UUID product(String adminToken, String name, String description) {
+		Http.Response created = this.http
+			.post("/api/v1/products",
+					Map.of("name", name, "brand", "Fortress", "description", description, "variants",
+							List.of(Map.of("sku", "KN-" + UUID.randomUUID().toString().substring(0, 8), "size", "one",
+									"price", Map.of("amount", 1000, "currency", "EUR"), "stock", 1))))
+			.token(adminToken)
+			.send();
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return UUID.fromString(created.text("id"));
+	}
+
+	private JsonNode relatedProducts(LoggedIn user, UUID product) {
+		Http.Response response = this.http.get("/api/v1/products/" + product + "/related?limit=50")
+			.token(user.accessToken())
+			.send();
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);
 		return response.json();
 	}

@@ -73,12 +73,13 @@ final class Chunker {
 
 	/** A paragraph cut into pieces no longer than the target, at sentence ends if any. */
 	private static List<String> split(String paragraph) {
-		if (paragraph.length() <= TARGET - OVERLAP) {
+		// room for the overlap and the blank line that joins it
+		int limit = TARGET - OVERLAP - 2;
+		if (paragraph.length() <= limit) {
 			return List.of(paragraph);
 		}
 		List<String> pieces = new ArrayList<>();
 		int start = 0;
-		int limit = TARGET - OVERLAP;
 		while (paragraph.length() - start > limit) {
 			int end = paragraph.lastIndexOf(". ", start + limit);
 			end = end <= start ? start + limit : end + 1;

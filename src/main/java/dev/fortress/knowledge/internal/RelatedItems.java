@@ -3,6 +3,7 @@ package dev.fortress.knowledge.internal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -79,7 +80,7 @@ public class RelatedItems {
 	public Related ofProduct(UUID productId, CurrentUser user, int limit) {
 		CatalogApi.ProductText product = this.catalog.productText(productId)
 			.orElseThrow(() -> ApiException.notFound("Product"));
-		String text = product.name() + "\n" + product.brand() + "\n\n" + product.description();
+		String text = product.name() + "\n" + product.brand() + "\n\n" + Objects.toString(product.description(), "");
 		return new Related(neighbours(Sources.PRODUCT, productId, text, Set.of(Sources.PRODUCT), user, limit),
 				List.of());
 	}

@@ -1,5 +1,6 @@
 package dev.fortress.knowledge.internal;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -61,7 +62,7 @@ class Sources {
 	Optional<SourceDoc> product(UUID id) {
 		return this.catalog.productText(id)
 			.map(product -> new SourceDoc(PRODUCT, id, null, PUBLIC, null, product.name(),
-					product.brand() + "\n\n" + product.description(), product.version()));
+					product.brand() + "\n\n" + Objects.toString(product.description(), ""), product.version()));
 	}
 
 	Optional<SourceDoc> article(UUID id) {
