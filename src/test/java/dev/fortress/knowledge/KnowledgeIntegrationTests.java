@@ -6,11 +6,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
+import dev.fortress.identity.CurrentUser;
+import dev.fortress.identity.Role;
 import dev.fortress.support.Http;
 import dev.fortress.tasks.TaskForgeTest;
 
@@ -26,6 +31,9 @@ import static org.awaitility.Awaitility.await;
 class KnowledgeIntegrationTests extends TaskForgeTest {
 
 	private static final Duration INGESTION = Duration.ofSeconds(60);
+
+	@Autowired
+	KnowledgeApi knowledge;
 
 	@Test
 	void createdChangedAndDeletedTasksReachTheIndex() {
@@ -57,6 +65,9 @@ class KnowledgeIntegrationTests extends TaskForgeTest {
 		await().atMost(INGESTION).until(() -> ids(search(member, "narwhal launch", null)).contains(task));
 		LoggedIn outsider = loggedIn("EDITOR");
 		assertThat(ids(search(outsider, "narwhal launch", null))).doesNotContain(task);
+		CurrentUser asMember = new CurrentUser(member.id(), Role.EDITOR);
+		assertThat(this.knowledge.retrieve(asMember, "narwhal launch", Set.of(), 5))
+			.anySatisfy(passage -> assertThat(passage.id()).isEqualTo(task));
 
 		assertThat(this.http.delete("/api/v1/projects/" + project + "/members/" + member.id())
 			.token(owner.accessToken())
@@ -64,6 +75,8 @@ class KnowledgeIntegrationTests extends TaskForgeTest {
 			.status()).isEqualTo(204);
 		// scopes are resolved per search: no re-index, no wait
 		assertThat(ids(search(member, "narwhal launch", null))).doesNotContain(task);
+		assertThat(this.knowledge.retrieve(asMember, "narwhal launch", Set.of(), 5))
+			.noneSatisfy(passage -> assertThat(passage.id()).isEqualTo(task));
 		assertThat(ids(search(owner, "narwhal launch", null))).contains(task);
 	}
 

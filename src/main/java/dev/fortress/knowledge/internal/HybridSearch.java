@@ -69,6 +69,9 @@ public class HybridSearch implements KnowledgeApi {
 
 	@Override
 	public List<Passage> retrieve(CurrentUser user, String query, Set<String> types, int k) {
+		if (k < 1 || k > 50 || query.isBlank() || !TYPES.containsAll(types)) {
+			throw new IllegalArgumentException("k must be 1 to 50, the query not blank, the types known");
+		}
 		return best(user, query, types, k).stream()
 			.map(f -> new Passage(f.best.type(), f.best.id(), f.best.title(), f.best.text(), f.score))
 			.toList();
