@@ -102,20 +102,16 @@ class Ingestion {
 	}
 
 	/** A task with its comments, or its removal if it is gone. */
-	void task(UUID taskId) {
+	private void task(UUID taskId) {
 		this.sources.task(taskId).ifPresentOrElse(task -> {
 			this.indexer.index(task);
 			this.sources.comments(taskId).forEach(this.indexer::index);
 		}, () -> this.indexer.remove(Sources.TASK, taskId));
 	}
 
-	void article(UUID articleId) {
+	private void article(UUID articleId) {
 		this.sources.article(articleId)
 			.ifPresentOrElse(this.indexer::index, () -> this.indexer.remove(Sources.ARTICLE, articleId));
-	}
-
-	void product(UUID productId) {
-		this.sources.product(productId).ifPresent(this.indexer::index);
 	}
 
 }

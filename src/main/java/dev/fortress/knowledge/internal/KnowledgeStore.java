@@ -203,12 +203,6 @@ class KnowledgeStore {
 				first.title(), Chunker.joined(chunks.stream().map(Chunk::text).toList()), facts.version()));
 	}
 
-	Optional<String> kind(String type, UUID id) {
-		return this.jdbc.sql("""
-				select kind from knowledge_chunks where source_type = :type and source_id = :id and chunk_no = 0
-				""").param("type", type).param("id", id).query(String.class).optional();
-	}
-
 	private void deleteSource(String type, UUID id) {
 		this.jdbc.sql("delete from knowledge_chunks where source_type = :type and source_id = :id")
 			.param("type", type)

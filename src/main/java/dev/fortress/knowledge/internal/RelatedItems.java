@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Service;
 
 import dev.fortress.catalog.CatalogApi;
@@ -63,15 +65,14 @@ public class RelatedItems {
 			.filter(found -> this.membership.canView(found.projectId(), user))
 			.orElseThrow(() -> ApiException.notFound("Task"));
 		String text = task.title() + "\n" + (task.description() == null ? "" : task.description());
-		List<SearchResult> items = neighbours(Sources.TASK, taskId, text, Set.of(), user, limit);
-		List<SearchResult> duplicates = List.of();
-		if ("BUG".equals(task.type())) {
-			duplicates = items.stream()
-				.filter(item -> Sources.TASK.equals(item.type()) && item.score() >= this.duplicateSimilarity)
-				.filter(item -> this.store.kind(Sources.TASK, item.id()).filter("BUG"::equals).isPresent())
-				.toList();
-		}
-		return new Related(items, duplicates);
+		List<Neighbour> neighbours = neighbours(Sources.TASK, taskId, text, Set.of(), user, limit);
+		List<SearchResult> duplicates = !"BUG".equals(task.type()) ? List.of()
+				: neighbours.stream()
+					.filter(n -> Sources.TASK.equals(n.result().type()) && "BUG".equals(n.kind())
+							&& n.result().score() >= this.duplicateSimilarity)
+					.map(Neighbour::result)
+					.toList();
+		return new Related(results(neighbours), duplicates);
 	}
 
 	/**
@@ -81,24 +82,32 @@ public class RelatedItems {
 		CatalogApi.ProductText product = this.catalog.productText(productId)
 			.orElseThrow(() -> ApiException.notFound("Product"));
 		String text = product.name() + "\n" + product.brand() + "\n\n" + Objects.toString(product.description(), "");
-		return new Related(neighbours(Sources.PRODUCT, productId, text, Set.of(Sources.PRODUCT), user, limit),
+		return new Related(results(neighbours(Sources.PRODUCT, productId, text, Set.of(Sources.PRODUCT), user, limit)),
 				List.of());
 	}
 
-	private List<SearchResult> neighbours(String type, UUID id, String text, Set<String> types, CurrentUser user,
+	private List<Neighbour> neighbours(String type, UUID id, String text, Set<String> types, CurrentUser user,
 			int limit) {
 		List<Chunk> own = this.store.chunks(type, id);
 		float[] vector = own.isEmpty() ? this.model.embed(text) : own.get(0).embedding();
 		List<Hit> hits = this.index.nearest(vector, this.scopes.filter(user, types, Chunk.key(type, id)),
 				limit * DEPTH);
-		Map<String, SearchResult> bySource = new LinkedHashMap<>();
+		Map<String, Neighbour> bySource = new LinkedHashMap<>();
 		for (Hit hit : hits) {
 			// Lucene scores DOT_PRODUCT as (1 + cosine) / 2 for unit vectors
 			double cosine = 2.0 * hit.score() - 1.0;
-			bySource.putIfAbsent(hit.sourceKey(), new SearchResult(hit.type(), hit.id(), hit.title(),
-					HybridSearch.snippet(hit.text()), Math.round(cosine * 10_000) / 10_000.0));
+			bySource.putIfAbsent(hit.sourceKey(), new Neighbour(new SearchResult(hit.type(), hit.id(), hit.title(),
+					HybridSearch.snippet(hit.text()), Math.round(cosine * 10_000) / 10_000.0), hit.kind()));
 		}
 		return bySource.values().stream().limit(limit).toList();
+	}
+
+	private static List<SearchResult> results(List<Neighbour> neighbours) {
+		return neighbours.stream().map(Neighbour::result).toList();
+	}
+
+	/** A related source and its finer type ({@code BUG}). */
+	private record Neighbour(SearchResult result, @Nullable String kind) {
 	}
 
 	/**
