@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.fortress.identity.CurrentUser;
 import dev.fortress.identity.Role;
+import dev.fortress.knowledge.internal.Reindexer;
 import dev.fortress.support.Http;
 import dev.fortress.tasks.TaskForgeTest;
 
@@ -34,6 +35,9 @@ class KnowledgeIntegrationTests extends TaskForgeTest {
 
 	@Autowired
 	KnowledgeApi knowledge;
+
+	@Autowired
+	Reindexer reindexer;
 
 	@Test
 	void createdChangedAndDeletedTasksReachTheIndex() {
@@ -200,10 +204,19 @@ class KnowledgeIntegrationTests extends TaskForgeTest {
 				404, "not-found");
 		assertProblem(this.http.post("/api/v1/admin/knowledge/reindex", Map.of()).token(user.accessToken()).send(), 403,
 				"forbidden");
-		assertThat(this.http.post("/api/v1/admin/knowledge/reindex", Map.of())
+		long logged = this.jdbc.sql("select count(*) from knowledge_log").query(Long.class).single();
+		Http.Response reindex = this.http.post("/api/v1/admin/knowledge/reindex", Map.of())
 			.token(loggedIn("ADMIN").accessToken())
-			.send()
-			.status()).isEqualTo(202);
+			.send();
+		assertThat(reindex.status()).isEqualTo(202);
+		await().atMost(Duration.ofMinutes(5)).until(() -> !this.reindexer.running());
+		// every source stored was written again (with a new log entry), if there were any
+		long sources = this.jdbc
+			.sql("select count(*) from (select distinct source_type, source_id from knowledge_chunks) s")
+			.query(Long.class)
+			.single();
+		assertThat(this.jdbc.sql("select count(*) from knowledge_log").query(Long.class).single())
+			.isGreaterThanOrEqualTo(logged + Math.min(sources, 1));
 	}
 
 	private JsonNode search(LoggedIn user, String q, String types) {

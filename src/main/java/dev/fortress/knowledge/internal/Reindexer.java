@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Gauge;
+import jakarta.annotation.PreDestroy;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,11 @@ public class Reindexer {
 	private final ContentApi content;
 
 	private final AtomicBoolean running = new AtomicBoolean();
+
+	/**
+	 * Set when the application stops: a running re-index ends after its current source.
+	 */
+	private volatile boolean stopping;
 
 	private final AtomicLong total = new AtomicLong();
 
@@ -76,18 +82,33 @@ public class Reindexer {
 		return this.running.get();
 	}
 
+	@PreDestroy
+	void stop() {
+		this.stopping = true;
+	}
+
 	private void run() {
 		try {
 			UUID afterArticle = null;
 			for (List<UUID> page = this.content.articleIds(null, PAGE); !page.isEmpty(); page = this.content
 				.articleIds(afterArticle, PAGE)) {
-				page.forEach(id -> this.sources.article(id).ifPresent(this.indexer::reindex));
+				for (UUID id : page) {
+					if (this.stopping) {
+						return;
+					}
+					this.sources.article(id).ifPresent(this.indexer::reindex);
+				}
 				afterArticle = page.get(page.size() - 1);
 			}
 			Source after = null;
 			for (List<Source> page = this.store.sourcesAfter(null, PAGE); !page.isEmpty(); page = this.store
 				.sourcesAfter(after, PAGE)) {
-				page.forEach(this::reindex);
+				for (Source source : page) {
+					if (this.stopping) {
+						return;
+					}
+					reindex(source);
+				}
 				after = page.get(page.size() - 1);
 			}
 			log.info("Knowledge re-index done: {} sources", this.done.get());
