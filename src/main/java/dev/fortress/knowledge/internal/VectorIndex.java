@@ -91,6 +91,9 @@ class VectorIndex implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	/** Whether the last poll failed (only the follower thread touches it). */
+	private boolean failing;
+
 	private Directory directory;
 
 	private IndexWriter writer;
@@ -153,9 +156,17 @@ class VectorIndex implements SmartLifecycle {
 			while (follow() == BATCH) {
 				// drain a backlog before sleeping again
 			}
+			if (this.failing) {
+				this.failing = false;
+				log.info("The knowledge index applies the log again");
+			}
 		}
 		catch (RuntimeException | IOException ex) {
-			log.warn("The knowledge index could not apply the log: {}", ex.toString());
+			// once per outage, not five times a second while the database is away
+			if (!this.failing) {
+				this.failing = true;
+				log.warn("The knowledge index cannot apply the log; retrying every poll: {}", ex.toString());
+			}
 		}
 	}
 
