@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.fortress.identity.CurrentUser;
 
 /**
@@ -25,5 +27,20 @@ public interface ProjectMembership {
 
 	/** The project's members' ids; empty for an unknown project. */
 	Set<UUID> memberIds(UUID projectId);
+
+	/**
+	 * Whether the caller manages the project: its OWNER, or an ADMIN. Other modules give
+	 * such callers the project's editorial decisions (publishing an article).
+	 */
+	boolean canManage(UUID projectId, CurrentUser user);
+
+	/**
+	 * Every project the caller may read, by the same rule as {@link #canView}, read from
+	 * the memberships as they are now (no cache): what a search filters by, so that a
+	 * member removed a moment ago no longer finds the project's content.
+	 * @return the projects, or {@code null} when the caller may read every project (an
+	 * ADMIN)
+	 */
+	@Nullable Set<UUID> viewableProjects(CurrentUser user);
 
 }

@@ -134,10 +134,14 @@ class ApiRobustnessIntegrationTests extends IntegrationTest {
 					.token(this.editor.accessToken())
 					.header("Idempotency-Key", UUID.randomUUID().toString())
 					.send());
+		String article = created(this.http
+			.post("/api/v1/articles", Map.of("title", "Runbook", "body", "# Deploy\n\nMerge, then approve."))
+			.token(this.editor.accessToken())
+			.send());
 		this.fixtures.putAll(Map.of("projects", project, "projectId", project, "categories", category, "tasks", task,
 				"exports", export.text("id"), "products", product, "drops", drop, "orders", order, "sku", sku));
 		this.fixtures.putAll(Map.of("users", this.member.id().toString(), "userId", this.member.id().toString(),
-				"members", this.member.id().toString(), "items", sku, "inventory", sku));
+				"members", this.member.id().toString(), "items", sku, "inventory", sku, "articles", article));
 		String channel = created(this.http.post("/api/v1/channels", Map.of("name", "Sweep channel"))
 			.token(this.editor.accessToken())
 			.send());

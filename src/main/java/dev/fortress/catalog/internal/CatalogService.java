@@ -7,16 +7,19 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.fortress.catalog.CatalogApi;
+import dev.fortress.catalog.ProductChanged;
 import dev.fortress.catalog.Variant;
 import dev.fortress.inventory.InventoryApi;
 import dev.fortress.inventory.StockLevel;
@@ -24,6 +27,7 @@ import dev.fortress.platform.Ids;
 import dev.fortress.platform.cache.CacheSettings;
 import dev.fortress.platform.cache.Caches;
 import dev.fortress.platform.cache.ReadCache;
+import dev.fortress.platform.events.EventMetadata;
 import dev.fortress.platform.web.ApiException;
 import dev.fortress.platform.web.CursorPage;
 import dev.fortress.platform.web.ProblemType;
@@ -44,8 +48,11 @@ public class CatalogService implements CatalogApi {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	CatalogService(Products products, ProductSearch search, InventoryApi inventory, ProductPageCache pages,
-			Caches caches, @Value("${fortress.catalog.product-cache-ttl:60s}") Duration productTtl, Clock clock) {
+			Caches caches, @Value("${fortress.catalog.product-cache-ttl:60s}") Duration productTtl, Clock clock,
+			ApplicationEventPublisher events) {
 		this.products = products;
 		this.search = search;
 		this.inventory = inventory;
@@ -54,6 +61,7 @@ public class CatalogService implements CatalogApi {
 			.withNegativeTtl(productTtl.compareTo(Duration.ofSeconds(1)) < 0 ? productTtl : Duration.ofSeconds(1))
 			.sharedThroughRedis(), Product.class);
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
@@ -86,6 +94,7 @@ public class CatalogService implements CatalogApi {
 			}
 			this.inventory.createStock(variant.sku(), variant.stock());
 		}
+		this.events.publishEvent(new ProductChanged(product.id(), EventMetadata.now(this.clock)));
 		return get(product.id());
 	}
 
@@ -102,7 +111,14 @@ public class CatalogService implements CatalogApi {
 				this.clock.instant())) {
 			throw new ApiException(ProblemType.PRECONDITION_FAILED, "The product was changed since you read it");
 		}
+		this.events.publishEvent(new ProductChanged(id, EventMetadata.now(this.clock)));
 		return get(id);
+	}
+
+	@Override
+	public Optional<ProductText> productText(UUID productId) {
+		return this.products.find(productId)
+			.map(p -> new ProductText(p.id(), p.name(), p.brand(), p.description(), p.version()));
 	}
 
 	/** The product as stored now: what a write checks its precondition against. */

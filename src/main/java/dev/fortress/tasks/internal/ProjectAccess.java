@@ -100,6 +100,16 @@ public class ProjectAccess implements ProjectMembership {
 		return ids;
 	}
 
+	@Override
+	public boolean canManage(UUID projectId, CurrentUser user) {
+		return effectiveRole(projectId, user).filter(role -> role == ProjectRole.OWNER).isPresent();
+	}
+
+	@Override
+	public @Nullable Set<UUID> viewableProjects(CurrentUser user) {
+		return user.isAdmin() ? null : this.members.projectsOf(user.id());
+	}
+
 	/**
 	 * @throws ApiException 404 unless the caller may see the project
 	 */

@@ -3,6 +3,7 @@ package dev.fortress.tasks.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -112,9 +113,18 @@ public class TaskService {
 	@Transactional
 	public void delete(UUID id, CurrentUser user) {
 		Task task = editable(id, user);
+		List<UUID> subtasks = new ArrayList<>();
+		collectSubtasks(id, subtasks);
 		this.store.delete(id);
-		this.events.publishEvent(
-				new TaskDeleted(id, task.projectId(), task.version(), user.id(), EventMetadata.now(this.clock)));
+		this.events.publishEvent(new TaskDeleted(id, task.projectId(), task.version(), subtasks, user.id(),
+				EventMetadata.now(this.clock)));
+	}
+
+	private void collectSubtasks(UUID parentId, List<UUID> into) {
+		for (Task child : this.store.children(parentId)) {
+			into.add(child.id());
+			collectSubtasks(child.id(), into);
+		}
 	}
 
 	/**
