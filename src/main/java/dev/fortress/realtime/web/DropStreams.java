@@ -1,0 +1,150 @@
+package dev.fortress.realtime.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.servlet.AsyncContext;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+import dev.fortress.inventory.DropStatus;
+import dev.fortress.platform.web.ApiException;
+import dev.fortress.platform.web.ProblemType;
+import dev.fortress.realtime.internal.DropAvailability;
+import dev.fortress.realtime.internal.LiveSink;
+
+/**
+ * The open drop counter streams of this instance, and the sink that feeds them. An update
+ * is turned into its {@code text/event-stream} frame once and the same bytes go to every
+ * stream of the drop: 5,000 watchers cost 5,000 socket writes, not 5,000 serialisations.
+ * The stream after a drop's {@code ENDED} state is closed: nothing more can happen to it.
+ * How many streams may be open is capped per instance and per client address, so watchers
+ * cannot take the connections and memory that checkouts need.
+ */
+@Component
+class DropStreams implements LiveSink, DisposableBean {
+
+	private static final String PREFIX = "/topic/drops/";
+
+	private final Map<UUID, Set<SseStream>> streams = new ConcurrentHashMap<>();
+
+	private final Map<String, AtomicInteger> perClient = new ConcurrentHashMap<>();
+
+	private final AtomicInteger open = new AtomicInteger();
+
+	private final DropStreamProperties properties;
+
+	private final JsonMapper json;
+
+	private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
+		Thread thread = new Thread(runnable, "drop-stream-heartbeat");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	DropStreams(DropStreamProperties properties, JsonMapper json) {
+		this.properties = properties;
+		this.json = json;
+		long every = properties.heartbeat().toMillis();
+		this.heartbeats.scheduleWithFixedDelay(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * Takes a place for a new stream of {@code client}: {@code 429} when the client has
+	 * its share open, {@code 503} when the instance is full. Give it back with
+	 * {@link #leave} if the stream is not opened after all.
+	 */
+	void admit(String client) {
+		if (this.open.incrementAndGet() > this.properties.max()) {
+			this.open.decrementAndGet();
+			throw ApiException.unavailable("Too many open streams; retry later", Duration.ofSeconds(5));
+		}
+		AtomicInteger mine = this.perClient.computeIfAbsent(client, key -> new AtomicInteger());
+		if (mine.incrementAndGet() > this.properties.perClient()) {
+			leave(client);
+			throw new ApiException(ProblemType.RATE_LIMITED,
+					"At most " + this.properties.perClient() + " open streams per client", List.of(),
+					Duration.ofSeconds(5));
+		}
+	}
+
+	void leave(String client) {
+		this.open.decrementAndGet();
+		this.perClient.computeIfPresent(client, (key, count) -> count.decrementAndGet() <= 0 ? null : count);
+	}
+
+	/**
+	 * Starts the admitted stream of {@code dropId} on {@code async} and sends it
+	 * {@code initial}, unless an update overtook it.
+	 */
+	void open(UUID dropId, String client, AsyncContext async, DropAvailability initial) throws IOException {
+		async.setTimeout(this.properties.maxAge().toMillis());
+		SseStream stream = new SseStream(async, (closed) -> {
+			forget(dropId, closed);
+			leave(client);
+		});
+		stream.start();
+		this.streams.compute(dropId, (id, set) -> {
+			Set<SseStream> watchers = (set != null) ? set : ConcurrentHashMap.newKeySet();
+			watchers.add(stream);
+			return watchers;
+		});
+		stream.offerInitial(frame(initial));
+	}
+
+	/** Open streams of the drop. */
+	int watching(UUID dropId) {
+		Set<SseStream> set = this.streams.get(dropId);
+		return set == null ? 0 : set.size();
+	}
+
+	@Override
+	public void deliver(String destination, Object payload) {
+		if (!destination.startsWith(PREFIX) || !(payload instanceof DropAvailability availability)) {
+			return;
+		}
+		Set<SseStream> watchers = this.streams.get(UUID.fromString(destination.substring(PREFIX.length())));
+		if (watchers == null || watchers.isEmpty()) {
+			return;
+		}
+		byte[] frame = frame(availability);
+		boolean end = availability.status() == DropStatus.ENDED;
+		for (SseStream stream : watchers) {
+			stream.offer(frame, end);
+		}
+	}
+
+	private byte[] frame(DropAvailability availability) {
+		return ("event: availability\ndata: " + this.json.writeValueAsString(availability) + "\n\n")
+			.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private void forget(UUID dropId, SseStream stream) {
+		this.streams.computeIfPresent(dropId, (id, set) -> {
+			set.remove(stream);
+			return set.isEmpty() ? null : set;
+		});
+	}
+
+	private void heartbeat() {
+		this.streams.values().forEach(set -> set.forEach(SseStream::heartbeat));
+	}
+
+	@Override
+	public void destroy() {
+		this.heartbeats.shutdownNow();
+	}
+
+}
