@@ -40,6 +40,8 @@ public final class Results {
 
 	public List<ConsumerPhase> consumerPhases = new ArrayList<>();
 
+	public List<WatcherPhase> watcherPhases = new ArrayList<>();
+
 	public Profile profile;
 
 	public List<String> failures = new ArrayList<>();
@@ -80,6 +82,14 @@ public final class Results {
 	 */
 	public record ConsumerPhase(int index, String mode, String load, long paid, long unshippedAtEnd,
 			double drainSeconds, Map<String, Double> drainCpu, Map<String, Long> drainDatabase) {
+	}
+
+	/**
+	 * One phase of the drop counter comparison: the checkout load's name, how many SSE
+	 * streams of its drop were open throughout (0: none), and the {@code availability}
+	 * events each of them received during the window.
+	 */
+	public record WatcherPhase(int index, int watchers, String load, double eventsPerWatcher) {
 	}
 
 	/** Where the application's CPU went while a profile was taken. */
