@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.servlet.AsyncContext;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import dev.fortress.inventory.DropStatus;
@@ -31,10 +31,12 @@ import dev.fortress.realtime.internal.LiveSink;
  * stream of the drop: 5,000 watchers cost 5,000 socket writes, not 5,000 serialisations.
  * The stream after a drop's {@code ENDED} state is closed: nothing more can happen to it.
  * How many streams may be open is capped per instance and per client address, so watchers
- * cannot take the connections and memory that checkouts need.
+ * cannot take the connections and memory that checkouts need. When the instance shuts
+ * down, its streams are ended first (their clients reconnect elsewhere): an open stream
+ * would otherwise hold the graceful shutdown for its whole timeout.
  */
 @Component
-class DropStreams implements LiveSink, DisposableBean {
+class DropStreams implements LiveSink, SmartLifecycle {
 
 	private static final String PREFIX = "/topic/drops/";
 
@@ -43,6 +45,8 @@ class DropStreams implements LiveSink, DisposableBean {
 	private final Map<String, AtomicInteger> perClient = new ConcurrentHashMap<>();
 
 	private final AtomicInteger open = new AtomicInteger();
+
+	private volatile boolean running;
 
 	private final DropStreamProperties properties;
 
@@ -143,8 +147,24 @@ class DropStreams implements LiveSink, DisposableBean {
 	}
 
 	@Override
-	public void destroy() {
+	public void start() {
+		this.running = true;
+	}
+
+	/**
+	 * Ends every stream; runs before the web server's graceful shutdown waits for
+	 * requests.
+	 */
+	@Override
+	public void stop() {
+		this.running = false;
 		this.heartbeats.shutdownNow();
+		this.streams.values().forEach(set -> set.forEach(SseStream::end));
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
 	}
 
 }

@@ -81,6 +81,11 @@ final class SseStream implements WriteListener, AsyncListener {
 		}
 	}
 
+	/** Ends the stream now, whatever it still had to send. */
+	void end() {
+		close(true);
+	}
+
 	@Override
 	public synchronized void onWritePossible() {
 		flushPending();

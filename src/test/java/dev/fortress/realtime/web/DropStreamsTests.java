@@ -34,7 +34,7 @@ class DropStreamsTests {
 		this.streams.admit("10.0.0.1");
 		this.streams.leave("10.0.0.1");
 		assertThatCode(() -> this.streams.admit("10.0.0.1")).doesNotThrowAnyException();
-		this.streams.destroy();
+		this.streams.stop();
 	}
 
 }
