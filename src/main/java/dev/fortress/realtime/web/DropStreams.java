@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.servlet.AsyncContext;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.SmartLifecycle;
@@ -119,7 +120,8 @@ class DropStreams implements LiveSink, SmartLifecycle {
 		if (!destination.startsWith(PREFIX) || !(payload instanceof DropAvailability availability)) {
 			return;
 		}
-		Set<SseStream> watchers = this.streams.get(UUID.fromString(destination.substring(PREFIX.length())));
+		UUID dropId = dropId(destination);
+		Set<SseStream> watchers = (dropId != null) ? this.streams.get(dropId) : null;
 		if (watchers == null || watchers.isEmpty()) {
 			return;
 		}
@@ -127,6 +129,19 @@ class DropStreams implements LiveSink, SmartLifecycle {
 		boolean end = availability.status() == DropStatus.ENDED;
 		for (SseStream stream : watchers) {
 			stream.offer(frame, end);
+		}
+	}
+
+	/**
+	 * The drop of {@code /topic/drops/{id}}, or {@code null} for a destination that is
+	 * not one.
+	 */
+	private static @Nullable UUID dropId(String destination) {
+		try {
+			return UUID.fromString(destination.substring(PREFIX.length()));
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
 		}
 	}
 
