@@ -101,6 +101,10 @@ class DropStreamIntegrationTests extends IntegrationTest {
 			assertThat(last.available()).isZero();
 			await().atMost(PATIENCE).until(watcher::ended);
 		}
+		try (SseWatcher late = SseWatcher.open(this.port, "/api/v1/drops/" + dropId + "/stream")) {
+			assertThat(late.next(PATIENCE).status()).isEqualTo("ENDED");
+			await().atMost(PATIENCE).until(late::ended);
+		}
 	}
 
 	@Test

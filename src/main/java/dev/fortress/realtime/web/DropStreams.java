@@ -106,7 +106,7 @@ class DropStreams implements LiveSink, SmartLifecycle {
 			watchers.add(stream);
 			return watchers;
 		});
-		stream.offerInitial(frame(initial));
+		stream.offerInitial(frame(initial), initial.status() == DropStatus.ENDED);
 	}
 
 	/** Open streams of the drop. */

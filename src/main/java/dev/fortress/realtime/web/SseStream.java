@@ -51,11 +51,12 @@ final class SseStream implements WriteListener, AsyncListener {
 
 	/**
 	 * The state read when the stream opened, unless an update has been offered since:
-	 * that one is newer.
+	 * that one is newer. {@code end}: nothing can follow it, the stream closes after it.
 	 */
-	synchronized void offerInitial(byte[] frame) {
+	synchronized void offerInitial(byte[] frame, boolean end) {
 		if (!this.updated && !this.closed) {
 			this.pending = frame;
+			this.endAfterPending = end;
 			flushPending();
 		}
 	}
