@@ -13,6 +13,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.AsyncContext;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,9 +35,11 @@ import dev.fortress.realtime.internal.LiveSink;
  * stream of the drop: 5,000 watchers cost 5,000 socket writes, not 5,000 serialisations.
  * The stream after a drop's {@code ENDED} state is closed: nothing more can happen to it.
  * How many streams may be open is capped per instance and per client address, so watchers
- * cannot take the connections and memory that checkouts need. When the instance shuts
- * down, its streams are ended first (their clients reconnect elsewhere): an open stream
- * would otherwise hold the graceful shutdown for its whole timeout.
+ * cannot take the connections and memory that checkouts need. Metrics:
+ * {@code fortress.drop.streams.open}, and {@code fortress.drop.streams.fan-out}, the time
+ * one update takes to reach every stream of its drop. When the instance shuts down, its
+ * streams are ended first (their clients reconnect elsewhere): an open stream would
+ * otherwise hold the graceful shutdown for its whole timeout.
  */
 @Component
 class DropStreams implements LiveSink, SmartLifecycle {
@@ -53,15 +58,23 @@ class DropStreams implements LiveSink, SmartLifecycle {
 
 	private final JsonMapper json;
 
+	private final Timer fanOut;
+
 	private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
 		Thread thread = new Thread(runnable, "drop-stream-heartbeat");
 		thread.setDaemon(true);
 		return thread;
 	});
 
-	DropStreams(DropStreamProperties properties, JsonMapper json) {
+	DropStreams(DropStreamProperties properties, JsonMapper json, MeterRegistry meters) {
 		this.properties = properties;
 		this.json = json;
+		this.fanOut = Timer.builder("fortress.drop.streams.fan-out")
+			.description("Handing one drop update to every open stream of the drop")
+			.register(meters);
+		Gauge.builder("fortress.drop.streams.open", this.open, AtomicInteger::get)
+			.description("Open drop counter streams")
+			.register(meters);
 		long every = properties.heartbeat().toMillis();
 		this.heartbeats.scheduleWithFixedDelay(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
 	}
@@ -125,11 +138,13 @@ class DropStreams implements LiveSink, SmartLifecycle {
 		if (watchers == null || watchers.isEmpty()) {
 			return;
 		}
+		long started = System.nanoTime();
 		byte[] frame = frame(availability);
 		boolean end = availability.status() == DropStatus.ENDED;
 		for (SseStream stream : watchers) {
 			stream.offer(frame, end);
 		}
+		this.fanOut.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
 	}
 
 	/**

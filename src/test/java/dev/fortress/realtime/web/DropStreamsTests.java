@@ -2,6 +2,7 @@ package dev.fortress.realtime.web;
 
 import java.time.Duration;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DropStreamsTests {
 
 	private final DropStreams streams = new DropStreams(
-			new DropStreamProperties(3, 2, Duration.ofMinutes(1), Duration.ofMinutes(1)), JsonMapper.builder().build());
+			new DropStreamProperties(3, 2, Duration.ofMinutes(1), Duration.ofMinutes(1)), JsonMapper.builder().build(),
+			new SimpleMeterRegistry());
 
 	@Test
 	void aClientBeyondItsShareIsRateLimitedAndAFullInstanceIsUnavailable() {

@@ -318,13 +318,14 @@ public final class Markdown {
 			return;
 		}
 		Table table = new Table("phase", "SSE watchers", "paid/s", "p50 ms", "p99 ms", "app µs/request",
-				"PostgreSQL µs/request", "events per watcher", "answers in the window");
+				"PostgreSQL µs/request", "events per watcher", "fan-out ms per update", "answers in the window");
 		for (Results.WatcherPhase phase : this.r.watcherPhases) {
 			Measured m = load(phase.load());
 			LoadResult l = m.load();
 			table.row(phase.index(), phase.watchers(), Table.num(l.goodput(), 0), Table.ms(l.latency().p50()),
 					Table.ms(l.latency().p99()), Table.num(m.cpuPerRequest("app"), 0),
-					Table.num(m.cpuPerRequest("postgres"), 0), Table.num(phase.eventsPerWatcher(), 1), l.outcomes());
+					Table.num(m.cpuPerRequest("postgres"), 0), Table.num(phase.eventsPerWatcher(), 1),
+					Table.num(phase.fanOutMillis(), 1), l.outcomes());
 		}
 		section("Checkout while 5,000 watch the drop (256 closed-loop buyers, Server-Sent Events)",
 				"Phases alternate without watchers and with 5,000 streams of the drop open throughout. Median of "

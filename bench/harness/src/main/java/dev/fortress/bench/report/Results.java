@@ -87,9 +87,10 @@ public final class Results {
 	/**
 	 * One phase of the drop counter comparison: the checkout load's name, how many SSE
 	 * streams of its drop were open throughout (0: none), and the {@code availability}
-	 * events each of them received during the window.
+	 * events each of them received during the window, and the mean time the application
+	 * took to hand one update to all of them (its {@code fortress.drop.streams.fan-out}).
 	 */
-	public record WatcherPhase(int index, int watchers, String load, double eventsPerWatcher) {
+	public record WatcherPhase(int index, int watchers, String load, double eventsPerWatcher, double fanOutMillis) {
 	}
 
 	/** Where the application's CPU went while a profile was taken. */

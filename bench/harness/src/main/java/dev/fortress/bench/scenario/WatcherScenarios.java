@@ -2,6 +2,7 @@ package dev.fortress.bench.scenario;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.fortress.bench.load.LoadPlan;
@@ -57,15 +58,20 @@ final class WatcherScenarios {
 			}
 			try {
 				long eventsBefore = crowd == null ? 0 : crowd.events();
+				double[] fanOutBefore = fanOut(session);
 				Measured measured = session.meter.run(name, drops.checkout(session, drop, "watch" + phase),
 						LoadPlan.closed(BUYERS, this.settings.sweepWarmup(), this.settings.sweepMeasure()));
 				this.results.loads.put(name, measured);
 				double perWatcher = crowd == null ? 0 : (crowd.events() - eventsBefore) / (double) watchers;
+				double[] fanOutAfter = fanOut(session);
+				double updates = fanOutAfter[0] - fanOutBefore[0];
+				double fanOutMillis = updates > 0 ? 1000 * (fanOutAfter[1] - fanOutBefore[1]) / updates : 0;
 				if (crowd != null && crowd.streaming() < watchers) {
 					this.results.failures
 						.add(name + ": " + (watchers - crowd.streaming()) + " streams closed during the load");
 				}
-				this.results.watcherPhases.add(new Results.WatcherPhase(phase, watchers, name, perWatcher));
+				this.results.watcherPhases
+					.add(new Results.WatcherPhase(phase, watchers, name, perWatcher, fanOutMillis));
 				DropAudit audit = session.database.audit(drop);
 				Invariants.check(audit, measured.load(), DropScenarios.BIG, 0, true)
 					.forEach((problem) -> this.results.failures.add(name + ": " + problem));
@@ -77,6 +83,28 @@ final class WatcherScenarios {
 			}
 			Thread.sleep(this.settings.smokeMode() ? 500 : 3000);
 		}
+	}
+
+	/**
+	 * The application's {@code fortress.drop.streams.fan-out} timer, from its Prometheus
+	 * page: updates handed to streams so far, and the seconds that took.
+	 */
+	private static double[] fanOut(FortressSession session) {
+		String page = session.api.once("GET", "/actuator/prometheus", null, null, Map.of("Accept", "text/plain"))
+			.body()
+			.path("raw")
+			.asString();
+		double[] found = new double[2];
+		for (String line : page.split("\n")) {
+			String[] parts = line.trim().split("\\s+");
+			if (line.startsWith("fortress_drop_streams_fan_out_seconds_count")) {
+				found[0] = Double.parseDouble(parts[parts.length - 1]);
+			}
+			else if (line.startsWith("fortress_drop_streams_fan_out_seconds_sum")) {
+				found[1] = Double.parseDouble(parts[parts.length - 1]);
+			}
+		}
+		return found;
 	}
 
 }
