@@ -83,9 +83,9 @@ class DropStreamIntegrationTests extends IntegrationTest {
 			List<Event> updates = untilStatus(watcher, "SOLD_OUT");
 			assertThat(updates).extracting(Event::available).isSortedAccordingTo((a, b) -> Integer.compare(b, a));
 			assertThat(updates.get(updates.size() - 1).available()).isZero();
-			// one update per 250 ms tick at most (plus the tick after the burst), far
+			// one update per 500 ms tick at most (plus the tick after the burst), far
 			// fewer than orders
-			assertThat(updates).hasSizeLessThanOrEqualTo((int) (burstMillis / 250) + 2).hasSizeLessThan(units / 2);
+			assertThat(updates).hasSizeLessThanOrEqualTo((int) (burstMillis / 500) + 2).hasSizeLessThan(units / 2);
 			assertThat(watcher.next(Duration.ofMillis(600))).isNull();
 		}
 	}

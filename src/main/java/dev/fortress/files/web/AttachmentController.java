@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
+import java.time.Duration;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -56,20 +57,13 @@ class AttachmentController {
 		if (file == null) {
 			throw ApiException.invalid("file", "is required (a multipart part named file)");
 		}
-		Upload upload = this.files.upload(user.id(), FileNames.clean(file.getOriginalFilename()),
-				new FileService.Content() {
-
-					@Override
-					public long size() {
-						return file.getSize();
-					}
-
-					@Override
-					public InputStream open() throws IOException {
-						return file.getInputStream();
-					}
-
-				});
+		Upload upload;
+		try {
+			upload = this.files.upload(user.id(), FileNames.clean(file.getOriginalFilename()), content(file));
+		}
+		catch (IOException ex) {
+			throw storageAway(ex);
+		}
 		if (upload instanceof Upload.NotAllowed) {
 			throw new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
 					"Only PNG, JPEG, GIF, WebP, PDF and UTF-8 text files may be uploaded");
@@ -85,7 +79,7 @@ class AttachmentController {
 	@Operation(summary = "Download a file",
 			description = "For its uploader, and for whoever may see what it is attached to (a chat channel's "
 					+ "members); 404 for anyone else. Always Content-Disposition: attachment, with nosniff.")
-	ResponseEntity<InputStreamResource> download(CurrentUser user, @PathVariable UUID id) throws IOException {
+	ResponseEntity<InputStreamResource> download(CurrentUser user, @PathVariable UUID id) {
 		StoredFile file = this.files.readable(id, user.id()).orElseThrow(() -> ApiException.notFound("File"));
 		InputStream content;
 		try {
@@ -95,6 +89,9 @@ class AttachmentController {
 			log.warn("File {} has no blob", id);
 			throw ApiException.notFound("File");
 		}
+		catch (IOException ex) {
+			throw storageAway(ex);
+		}
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(file.contentType()))
 			.contentLength(file.size())
@@ -103,6 +100,31 @@ class AttachmentController {
 			.header("X-Content-Type-Options", "nosniff")
 			.header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
 			.body(new InputStreamResource(content));
+	}
+
+	private static FileService.Content content(MultipartFile file) {
+		return new FileService.Content() {
+
+			@Override
+			public long size() {
+				return file.getSize();
+			}
+
+			@Override
+			public InputStream open() throws IOException {
+				return file.getInputStream();
+			}
+
+		};
+	}
+
+	/**
+	 * The blob store failed (the disk, the object store): nothing the client did, and
+	 * likely to pass.
+	 */
+	private static ApiException storageAway(IOException ex) {
+		log.warn("The blob store failed: {}", ex.toString());
+		return ApiException.unavailable("File storage is unavailable; retry later", Duration.ofSeconds(5));
 	}
 
 }

@@ -25,11 +25,11 @@ import dev.fortress.inventory.InventoryApi;
 
 /**
  * The live drop counters, coalesced: a committed change only marks its drop dirty, and a
- * tick (every {@code fortress.realtime.drop-tick}, 250 ms by default) reads each dirty
+ * tick (every {@code fortress.realtime.drop-tick}, 500 ms by default) reads each dirty
  * drop once, committed, through {@link InventoryApi}, and publishes
  * {@link DropAvailability} on {@code /topic/drops/{id}} when it differs from what was
  * published last. A flash sale of a thousand orders a second therefore costs one read and
- * at most four updates a second per drop, whatever the number of watchers; an idle drop
+ * at most two updates a second per drop, whatever the number of watchers; an idle drop
  * costs nothing.
  * <p>
  * A drop is unmarked before it is read, so a change that commits during the read marks it
@@ -62,7 +62,7 @@ public class DropCounters implements DisposableBean {
 	});
 
 	DropCounters(InventoryApi inventory, LiveFeed feed, Clock clock,
-			@Value("${fortress.realtime.drop-tick:250ms}") Duration tick) {
+			@Value("${fortress.realtime.drop-tick:500ms}") Duration tick) {
 		this.inventory = inventory;
 		this.feed = feed;
 		this.clock = clock;
