@@ -33,18 +33,28 @@ import dev.fortress.realtime.internal.LiveSink;
  * The open drop counter streams of this instance, and the sink that feeds them. An update
  * is turned into its {@code text/event-stream} frame once and the same bytes go to every
  * stream of the drop: 5,000 watchers cost 5,000 socket writes, not 5,000 serialisations.
- * The stream after a drop's {@code ENDED} state is closed: nothing more can happen to it.
- * How many streams may be open is capped per instance and per client address, so watchers
- * cannot take the connections and memory that checkouts need. Metrics:
- * {@code fortress.drop.streams.open}, and {@code fortress.drop.streams.fan-out}, the time
- * one update takes to reach every stream of its drop. When the instance shuts down, its
- * streams are ended first (their clients reconnect elsewhere): an open stream would
- * otherwise hold the graceful shutdown for its whole timeout.
+ * The fan-out runs on the streams' own thread, paced ({@link PacedFanOut}): the newest
+ * state always reaches the watchers, but a drop watched by thousands gets fewer updates
+ * rather than taking the CPU from its checkouts. The stream after a drop's {@code ENDED}
+ * state is closed: nothing more can happen to it. How many streams may be open is capped
+ * per instance and per client address, so watchers cannot take the connections and memory
+ * that checkouts need. Metrics: {@code fortress.drop.streams.open}, and
+ * {@code fortress.drop.streams.fan-out}, the time one update takes to reach every stream
+ * of its drop. When the instance shuts down, its streams are ended first (their clients
+ * reconnect elsewhere): an open stream would otherwise hold the graceful shutdown for its
+ * whole timeout.
  */
 @Component
 class DropStreams implements LiveSink, SmartLifecycle {
 
 	private static final String PREFIX = "/topic/drops/";
+
+	/**
+	 * A drop's fan-outs take at most a quarter of the streams' thread: 5,000 watchers
+	 * cost 0.22 to 0.35 s per update on the benchmark's busy machine
+	 * (docs/performance.md).
+	 */
+	private static final long PACE = 4;
 
 	private final Map<UUID, Set<SseStream>> streams = new ConcurrentHashMap<>();
 
@@ -58,25 +68,28 @@ class DropStreams implements LiveSink, SmartLifecycle {
 
 	private final JsonMapper json;
 
-	private final Timer fanOut;
+	private final Timer fanOutTimer;
 
-	private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
-		Thread thread = new Thread(runnable, "drop-stream-heartbeat");
+	/** Fan-outs and heartbeats: never the thread of the feed that delivers an update. */
+	private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
+		Thread thread = new Thread(runnable, "drop-streams");
 		thread.setDaemon(true);
 		return thread;
 	});
 
+	private final PacedFanOut<UUID, DropAvailability> fanOuts = new PacedFanOut<>(this.thread, PACE, this::fanOut);
+
 	DropStreams(DropStreamProperties properties, JsonMapper json, MeterRegistry meters) {
 		this.properties = properties;
 		this.json = json;
-		this.fanOut = Timer.builder("fortress.drop.streams.fan-out")
+		this.fanOutTimer = Timer.builder("fortress.drop.streams.fan-out")
 			.description("Handing one drop update to every open stream of the drop")
 			.register(meters);
 		Gauge.builder("fortress.drop.streams.open", this.open, AtomicInteger::get)
 			.description("Open drop counter streams")
 			.register(meters);
 		long every = properties.heartbeat().toMillis();
-		this.heartbeats.scheduleWithFixedDelay(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
+		this.thread.scheduleWithFixedDelay(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
 	}
 
 	/**
@@ -122,29 +135,33 @@ class DropStreams implements LiveSink, SmartLifecycle {
 		stream.offerInitial(frame(initial), initial.status() == DropStatus.ENDED);
 	}
 
-	/** Open streams of the drop. */
-	int watching(UUID dropId) {
-		Set<SseStream> set = this.streams.get(dropId);
-		return set == null ? 0 : set.size();
-	}
-
 	@Override
 	public void deliver(String destination, Object payload) {
-		if (!destination.startsWith(PREFIX) || !(payload instanceof DropAvailability availability)) {
-			return;
+		UUID dropId = destination.startsWith(PREFIX) ? dropId(destination) : null;
+		if (dropId != null && payload instanceof DropAvailability availability && this.streams.containsKey(dropId)) {
+			this.fanOuts.submit(dropId, availability);
 		}
-		UUID dropId = dropId(destination);
-		Set<SseStream> watchers = (dropId != null) ? this.streams.get(dropId) : null;
+	}
+
+	/**
+	 * One update to every stream of the drop: the frame made once, the same bytes to
+	 * each.
+	 */
+	private void fanOut(UUID dropId, DropAvailability availability) {
+		Set<SseStream> watchers = this.streams.get(dropId);
+		boolean end = availability.status() == DropStatus.ENDED;
+		if (end) {
+			this.fanOuts.forget(dropId);
+		}
 		if (watchers == null || watchers.isEmpty()) {
 			return;
 		}
 		long started = System.nanoTime();
 		byte[] frame = frame(availability);
-		boolean end = availability.status() == DropStatus.ENDED;
 		for (SseStream stream : watchers) {
 			stream.offer(frame, end);
 		}
-		this.fanOut.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+		this.fanOutTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
 	}
 
 	/**
@@ -188,7 +205,7 @@ class DropStreams implements LiveSink, SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
-		this.heartbeats.shutdownNow();
+		this.thread.shutdownNow();
 		this.streams.values().forEach(set -> set.forEach(SseStream::end));
 	}
 
