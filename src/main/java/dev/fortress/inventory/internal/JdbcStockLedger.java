@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.fortress.inventory.DropSoldOut;
 import dev.fortress.inventory.DropState;
+import dev.fortress.inventory.DropUnitsReturned;
 import dev.fortress.inventory.StockLedger;
 import dev.fortress.platform.events.EventMetadata;
 
@@ -96,7 +97,7 @@ class JdbcStockLedger implements StockLedger {
 
 	@Override
 	public void release(@Nullable UUID dropId, UUID userId, String sku, int quantity) {
-		if (!giveBackToDrop(dropId, userId, quantity)) {
+		if (!giveBackToDrop(dropId, userId, sku, quantity)) {
 			this.stocks.addOnHandAndReserved(sku, 0, -quantity);
 		}
 	}
@@ -108,20 +109,24 @@ class JdbcStockLedger implements StockLedger {
 
 	@Override
 	public void restock(@Nullable UUID dropId, UUID userId, String sku, int quantity) {
-		boolean setAsideAgain = giveBackToDrop(dropId, userId, quantity);
+		boolean setAsideAgain = giveBackToDrop(dropId, userId, sku, quantity);
 		this.stocks.addOnHandAndReserved(sku, quantity, setAsideAgain ? quantity : 0);
 	}
 
 	/**
 	 * Whether the units went back into the drop (which keeps them set aside in the SKU's
-	 * reserved units); false without a drop or once it was closed.
+	 * reserved units); false without a drop or once it was closed. Units given back are
+	 * news to whoever shows what the drop has left ({@link DropUnitsReturned}).
 	 */
-	private boolean giveBackToDrop(@Nullable UUID dropId, UUID userId, int quantity) {
+	private boolean giveBackToDrop(@Nullable UUID dropId, UUID userId, String sku, int quantity) {
 		if (dropId == null) {
 			return false;
 		}
 		boolean given = this.drops.giveBack(dropId, quantity);
 		this.drops.uncountPurchase(dropId, userId, quantity);
+		if (given) {
+			this.events.publishEvent(new DropUnitsReturned(dropId, sku, quantity, EventMetadata.now(this.clock)));
+		}
 		return given;
 	}
 

@@ -20,7 +20,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * configured size (1 MiB by default) with {@code 413}: at once when
  * {@code Content-Length} says so, and while reading when the body is chunked. A handler
  * may lower the limit for its own bodies ({@link BodyLimit}, applied by
- * {@link HandlerBodyLimits} through {@link #limitTo}).
+ * {@link HandlerBodyLimits} through {@link #limitTo}). A {@code multipart/form-data} body
+ * may be as large as the upload limit plus {@link #MULTIPART_OVERHEAD} for its part
+ * headers; its parts are parsed only by a handler that asks for them
+ * ({@code spring.servlet.multipart.resolve-lazily}), and the parser holds each file to
+ * the upload limit ({@code spring.servlet.multipart.max-file-size}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -29,24 +33,30 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 	/** The request attribute under which the limited request can be tightened. */
 	private static final String LIMITED = BodySizeLimitFilter.class.getName() + ".limited";
 
+	/** Room for the boundaries and part headers around an uploaded file. */
+	static final long MULTIPART_OVERHEAD = 64 * 1024;
+
 	private final long maxBytes;
+
+	private final long maxMultipartBytes;
 
 	private final Problems problems;
 
 	BodySizeLimitFilter(WebProperties properties, Problems problems) {
 		this.maxBytes = properties.maxBodySize().toBytes();
+		this.maxMultipartBytes = Math.max(this.maxBytes, properties.maxUploadSize().toBytes() + MULTIPART_OVERHEAD);
 		this.problems = problems;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (request.getContentLengthLong() > this.maxBytes) {
-			this.problems.write(response, Problems.of(ProblemType.PAYLOAD_TOO_LARGE, tooLarge(this.maxBytes), request),
-					null);
+		long max = isMultipart(request) ? this.maxMultipartBytes : this.maxBytes;
+		if (request.getContentLengthLong() > max) {
+			this.problems.write(response, Problems.of(ProblemType.PAYLOAD_TOO_LARGE, tooLarge(max), request), null);
 			return;
 		}
-		LimitedRequest limited = new LimitedRequest(request, this.maxBytes);
+		LimitedRequest limited = new LimitedRequest(request, max);
 		request.setAttribute(LIMITED, limited);
 		chain.doFilter(limited, response);
 	}
@@ -63,6 +73,11 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 		if (request.getAttribute(LIMITED) instanceof LimitedRequest limited) {
 			limited.limit = Math.min(limited.limit, maxBytes);
 		}
+	}
+
+	private static boolean isMultipart(HttpServletRequest request) {
+		String type = request.getContentType();
+		return type != null && type.regionMatches(true, 0, "multipart/form-data", 0, "multipart/form-data".length());
 	}
 
 	private static String tooLarge(long maxBytes) {

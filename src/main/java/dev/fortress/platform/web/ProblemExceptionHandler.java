@@ -44,6 +44,7 @@ import org.springframework.web.context.request.async.AsyncRequestNotUsableExcept
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -199,6 +200,12 @@ class ProblemExceptionHandler {
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	ResponseEntity<ProblemDetail> uploadTooLarge(MaxUploadSizeExceededException ex, HttpServletRequest request) {
 		return problem(ProblemType.PAYLOAD_TOO_LARGE, "The request body is too large", request);
+	}
+
+	/** A multipart body that does not parse (no boundary, a truncated part). */
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<ProblemDetail> malformedMultipart(MultipartException ex, HttpServletRequest request) {
+		return problem(ProblemType.MALFORMED_REQUEST, "The multipart body could not be read", request);
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)

@@ -44,6 +44,7 @@ public final class Markdown {
 		checkoutCost();
 		consumers();
 		fanouts();
+		watchers();
 		startups();
 		profile();
 		notes();
@@ -307,6 +308,52 @@ public final class Markdown {
 				"Commits and rows from PostgreSQL's statistics over the window (they include the work of "
 						+ "background jobs in that window, e.g. the publication registry).",
 				table);
+	}
+
+	/**
+	 * The drop counter comparison: checkout with and without 5,000 SSE watchers of its
+	 * drop; the ratio is the median over adjacent phases.
+	 */
+	private void watchers() {
+		if (this.r.watcherPhases.isEmpty()) {
+			return;
+		}
+		Table table = new Table("phase", "SSE watchers", "paid/s", "p50 ms", "p99 ms", "app µs/request",
+				"PostgreSQL µs/request", "events per watcher", "fan-out ms per update", "answers in the window");
+		for (Results.WatcherPhase phase : this.r.watcherPhases) {
+			Measured m = load(phase.load());
+			LoadResult l = m.load();
+			table.row(phase.index(), phase.watchers(), Table.num(l.goodput(), 0), Table.ms(l.latency().p50()),
+					Table.ms(l.latency().p99()), Table.num(m.cpuPerRequest("app"), 0),
+					Table.num(m.cpuPerRequest("postgres"), 0), Table.num(phase.eventsPerWatcher(), 1),
+					Table.num(phase.fanOutMillis(), 1), l.outcomes());
+		}
+		section("Checkout while 5,000 watch the drop (256 closed-loop buyers, Server-Sent Events)",
+				"Phases alternate without watchers and with 5,000 streams of the drop open throughout. Median of "
+						+ "adjacent-phase ratios, with ÷ without: paid/s " + Table.num(watcherRatio(false), 2)
+						+ "×, app CPU per request " + Table.num(watcherRatio(true), 2) + "×.",
+				table);
+	}
+
+	/** Median over adjacent phases of with ÷ without: paid/s, or app CPU per request. */
+	private double watcherRatio(boolean cpu) {
+		List<Double> found = new ArrayList<>();
+		List<Results.WatcherPhase> phases = this.r.watcherPhases;
+		for (int i = 0; i + 1 < phases.size(); i++) {
+			Results.WatcherPhase a = phases.get(i);
+			Results.WatcherPhase b = phases.get(i + 1);
+			if ((a.watchers() == 0) != (b.watchers() == 0)) {
+				Measured with = load((a.watchers() > 0 ? a : b).load());
+				Measured without = load((a.watchers() > 0 ? b : a).load());
+				found.add(cpu ? with.cpuPerRequest("app") / without.cpuPerRequest("app")
+						: with.load().goodput() / without.load().goodput());
+			}
+		}
+		if (found.isEmpty()) {
+			return 0;
+		}
+		Collections.sort(found);
+		return found.get(found.size() / 2);
 	}
 
 	/**

@@ -42,6 +42,8 @@ public final class Results {
 
 	public List<Fanout> fanouts = new ArrayList<>();
 
+	public List<WatcherPhase> watcherPhases = new ArrayList<>();
+
 	public Profile profile;
 
 	public List<String> failures = new ArrayList<>();
@@ -91,6 +93,15 @@ public final class Results {
 	 */
 	public record Fanout(int subscribers, int messages, long expected, long delivered, double p50Millis,
 			double p99Millis, double maxMillis, double appMicrosPerDelivery) {
+	}
+
+	/**
+	 * One phase of the drop counter comparison: the checkout load's name, how many SSE
+	 * streams of its drop were open throughout (0: none), and the {@code availability}
+	 * events each of them received during the window, and the mean time the application
+	 * took to hand one update to all of them (its {@code fortress.drop.streams.fan-out}).
+	 */
+	public record WatcherPhase(int index, int watchers, String load, double eventsPerWatcher, double fanOutMillis) {
 	}
 
 	/** Where the application's CPU went while a profile was taken. */

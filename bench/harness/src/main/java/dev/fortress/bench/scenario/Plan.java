@@ -76,7 +76,7 @@ public final class Plan {
 	}
 
 	public static final List<String> SCENARIOS = List.of("gates", "soldout", "bursts", "sweep", "openloop", "hello",
-			"strategies", "cost", "consumers", "realtime");
+			"strategies", "cost", "consumers", "realtime", "watchers");
 
 	private boolean runs(String scenario) {
 		return this.only.isEmpty() || this.only.contains(scenario);
@@ -120,6 +120,10 @@ public final class Plan {
 			}
 			if (runs("openloop")) {
 				drops.openLoop(session);
+			}
+			if (runs("watchers")) {
+				new WatcherScenarios(this.settings, this.results, buyers).run(session);
+				this.checkpoint.run();
 			}
 			this.results.startups.add(session.startup("Fortress first start (fresh data dir: initdb, migrations)"));
 		}

@@ -71,6 +71,8 @@ public final class Fortress implements AutoCloseable {
 		// Seeding registers and logs in up to 1,000 buyers (two Argon2id hashes each) as
 		// fast as the machine allows; the flood drill measures the hashing budget.
 		env.put("FORTRESS_HASHING_CPU_SHARE", "1.0");
+		// Thousands of drop counter streams come from the generator's one address.
+		env.put("FORTRESS_DROP_STREAMS_PER_CLIENT", "10000");
 		env.putAll(settings);
 		List<String> command = new ArrayList<>();
 		command.add(ServerProcess.java());
