@@ -58,18 +58,22 @@ final class PacedFanOut<K, V> {
 	 */
 	private void run(K key) {
 		V value = this.latest.remove(key);
-		if (value != null) {
-			long started = System.nanoTime();
-			try {
+		long started = System.nanoTime();
+		try {
+			if (value != null) {
 				this.fanOut.accept(key, value);
 			}
-			finally {
+		}
+		finally {
+			// whatever the fan-out did, the key is free again: a failure must not silence
+			// the drop for good
+			if (value != null) {
 				this.notBefore.put(key, started + this.pace * (System.nanoTime() - started));
 			}
-		}
-		this.scheduled.remove(key);
-		if (this.latest.containsKey(key) && this.scheduled.add(key)) {
-			schedule(key);
+			this.scheduled.remove(key);
+			if (this.latest.containsKey(key) && this.scheduled.add(key)) {
+				schedule(key);
+			}
 		}
 	}
 

@@ -106,8 +106,9 @@ final class SseStream implements WriteListener, AsyncListener {
 				}
 			}
 		}
-		catch (IOException | IllegalStateException ex) {
-			// the client went away: nothing to tell anyone
+		catch (IOException | RuntimeException ex) {
+			// the client went away (a recycled response may fail in other ways than with
+			// an IOException): nothing to tell anyone, and never the thread's problem
 			close(true);
 		}
 	}
