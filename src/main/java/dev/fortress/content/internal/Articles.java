@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -37,20 +39,25 @@ class Articles {
 				                      created_at, updated_at, published_at)
 				values (:id, :author, :project, :title, :body, :html, :tags, :status, :version, :created, :updated,
 				        :published)
-				""")
-			.param("id", article.id())
-			.param("author", article.authorId())
-			.param("project", article.projectId())
-			.param("title", article.title())
-			.param("body", article.body())
-			.param("html", article.html())
-			.param("tags", article.tags().toArray(String[]::new))
-			.param("status", article.status().name())
-			.param("version", article.version())
-			.param("created", Timestamp.from(article.createdAt()))
-			.param("updated", Timestamp.from(article.updatedAt()))
-			.param("published", timestamp(article.publishedAt()))
-			.update();
+				""").params(columns(article)).update();
+	}
+
+	/** The article's columns by parameter name, for the insert and the update alike. */
+	private static Map<String, @Nullable Object> columns(Article article) {
+		Map<String, @Nullable Object> columns = new HashMap<>();
+		columns.put("id", article.id());
+		columns.put("author", article.authorId());
+		columns.put("project", article.projectId());
+		columns.put("title", article.title());
+		columns.put("body", article.body());
+		columns.put("html", article.html());
+		columns.put("tags", article.tags().toArray(String[]::new));
+		columns.put("status", article.status().name());
+		columns.put("version", article.version());
+		columns.put("created", Timestamp.from(article.createdAt()));
+		columns.put("updated", Timestamp.from(article.updatedAt()));
+		columns.put("published", timestamp(article.publishedAt()));
+		return columns;
 	}
 
 	/** Writes the next state if the stored version is still the one it was made from. */
@@ -59,18 +66,7 @@ class Articles {
 				update articles set title = :title, body = :body, body_html = :html, tags = :tags, status = :status,
 				       version = :version, updated_at = :updated, published_at = :published
 				where id = :id and version = :expected
-				""")
-			.param("id", article.id())
-			.param("title", article.title())
-			.param("body", article.body())
-			.param("html", article.html())
-			.param("tags", article.tags().toArray(String[]::new))
-			.param("status", article.status().name())
-			.param("version", article.version())
-			.param("updated", Timestamp.from(article.updatedAt()))
-			.param("published", timestamp(article.publishedAt()))
-			.param("expected", expectedVersion)
-			.update() == 1;
+				""").params(columns(article)).param("expected", expectedVersion).update() == 1;
 	}
 
 	void addVersion(UUID articleId, ArticleVersion version) {
