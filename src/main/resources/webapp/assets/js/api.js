@@ -14,9 +14,10 @@ const userListeners = new Set();
 /**
  * Test hooks for the browser tests, harmless in a real browser: dropResponseOf names a path
  * whose next response is thrown away after the server has handled the request — exactly
- * what a connection lost on the way back looks like to the page.
+ * what a connection lost on the way back looks like to the page; holdLive, while true,
+ * ignores live updates, as a page whose socket lags behind a colleague's change would.
  */
-export const faults = { dropResponseOf: null };
+export const faults = { dropResponseOf: null, holdLive: false };
 window.fortress = Object.freeze({ faults });
 
 export class Problem extends Error {

@@ -1,6 +1,7 @@
 // "Tell me when this changes": the WebSocket topic when the server has one, polling when
 // it does not (or the socket drops). Pages call follow() and get one callback either way.
 import * as api from './api.js';
+import { faults } from './api.js';
 import { connect, endpoint } from './stomp.js';
 
 let shared = null;
@@ -23,7 +24,7 @@ export function follow(topic, onChange, pollMs = 3000) {
   const poll = () => { if (!stopped) { timer = setInterval(() => onChange(null), pollMs); } };
   client().then(stomp => {
     if (stopped) return;
-    unsubscribe = stomp.subscribe(topic, onChange);
+    unsubscribe = stomp.subscribe(topic, event => { if (!faults.holdLive) onChange(event); });
   }).catch(poll);
   return () => { stopped = true; clearInterval(timer); if (unsubscribe) unsubscribe(); };
 }

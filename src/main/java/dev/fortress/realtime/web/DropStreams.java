@@ -70,14 +70,14 @@ class DropStreams implements LiveSink, SmartLifecycle {
 
 	private final Timer fanOutTimer;
 
-	/** Fan-outs and heartbeats: never the thread of the feed that delivers an update. */
-	private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
-		Thread thread = new Thread(runnable, "drop-streams");
-		thread.setDaemon(true);
-		return thread;
-	});
+	/**
+	 * Fan-outs and heartbeats: never the thread of the feed that delivers an update. Made
+	 * anew by each {@link #start()}: a context may be stopped and started again (the test
+	 * framework pauses the contexts it is not using).
+	 */
+	private volatile @Nullable ScheduledExecutorService thread;
 
-	private final PacedFanOut<UUID, DropAvailability> fanOuts = new PacedFanOut<>(this.thread, PACE, this::fanOut);
+	private volatile @Nullable PacedFanOut<UUID, DropAvailability> fanOuts;
 
 	DropStreams(DropStreamProperties properties, JsonMapper json, MeterRegistry meters) {
 		this.properties = properties;
@@ -88,8 +88,6 @@ class DropStreams implements LiveSink, SmartLifecycle {
 		Gauge.builder("fortress.drop.streams.open", this.open, AtomicInteger::get)
 			.description("Open drop counter streams")
 			.register(meters);
-		long every = properties.heartbeat().toMillis();
-		this.thread.scheduleWithFixedDelay(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
 	}
 
 	/**
@@ -138,8 +136,10 @@ class DropStreams implements LiveSink, SmartLifecycle {
 	@Override
 	public void deliver(String destination, Object payload) {
 		UUID dropId = destination.startsWith(PREFIX) ? dropId(destination) : null;
-		if (dropId != null && payload instanceof DropAvailability availability && this.streams.containsKey(dropId)) {
-			this.fanOuts.submit(dropId, availability);
+		PacedFanOut<UUID, DropAvailability> paced = this.fanOuts;
+		if (dropId != null && payload instanceof DropAvailability availability && this.streams.containsKey(dropId)
+				&& paced != null) {
+			paced.submit(dropId, availability);
 		}
 	}
 
@@ -150,8 +150,9 @@ class DropStreams implements LiveSink, SmartLifecycle {
 	private void fanOut(UUID dropId, DropAvailability availability) {
 		Set<SseStream> watchers = this.streams.get(dropId);
 		boolean end = availability.status() == DropStatus.ENDED;
-		if (end) {
-			this.fanOuts.forget(dropId);
+		PacedFanOut<UUID, DropAvailability> paced = this.fanOuts;
+		if (end && paced != null) {
+			paced.forget(dropId);
 		}
 		if (watchers == null || watchers.isEmpty()) {
 			return;
@@ -195,6 +196,15 @@ class DropStreams implements LiveSink, SmartLifecycle {
 
 	@Override
 	public void start() {
+		ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(runnable -> {
+			Thread thread = new Thread(runnable, "drop-streams");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long every = this.properties.heartbeat().toMillis();
+		started.scheduleWithFixedDelay(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
+		this.fanOuts = new PacedFanOut<>(started, PACE, this::fanOut);
+		this.thread = started;
 		this.running = true;
 	}
 
@@ -205,7 +215,12 @@ class DropStreams implements LiveSink, SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
-		this.thread.shutdownNow();
+		ScheduledExecutorService stopped = this.thread;
+		this.fanOuts = null;
+		this.thread = null;
+		if (stopped != null) {
+			stopped.shutdownNow();
+		}
 		this.streams.values().forEach(set -> set.forEach(SseStream::end));
 	}
 
