@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.WebSocketContainer;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketHttpHeaders;
@@ -82,6 +83,26 @@ final class RawSocket implements AutoCloseable {
 				return frame;
 			}
 		}
+	}
+
+	/**
+	 * The next frame, or {@code null} when the server closed the connection first: Spring
+	 * closes a session right after handing it an ERROR frame, and when another thread is
+	 * still flushing that session (the CONNECTED frame just sent) the close can overtake
+	 * the buffered ERROR frame.
+	 */
+	@Nullable String nextOrClosed() throws InterruptedException {
+		long deadline = System.nanoTime() + StompClient.WAIT.toNanos();
+		while (System.nanoTime() < deadline) {
+			String frame = this.received.poll(50, TimeUnit.MILLISECONDS);
+			if (frame != null && !frame.isBlank()) {
+				return frame;
+			}
+			if (frame == null && this.closed.getCount() == 0 && this.received.isEmpty()) {
+				return null;
+			}
+		}
+		throw new AssertionError("Nothing received and not closed within " + StompClient.WAIT);
 	}
 
 	boolean awaitClosed() throws InterruptedException {

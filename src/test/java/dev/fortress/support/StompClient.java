@@ -114,6 +114,27 @@ public final class StompClient implements AutoCloseable {
 		return error;
 	}
 
+	/**
+	 * The next ERROR frame, or {@code null} when the server closed the connection without
+	 * one reaching us: Spring closes a session right after handing it an ERROR frame, and
+	 * when another thread is still flushing that session (the CONNECTED frame just sent)
+	 * the close can overtake the buffered ERROR frame. Callers then check the refusal
+	 * another way (the server's count of refusals by type).
+	 */
+	public @Nullable ErrorFrame awaitErrorOrClosed() throws InterruptedException {
+		long deadline = System.nanoTime() + WAIT.toNanos();
+		while (System.nanoTime() < deadline) {
+			ErrorFrame error = this.recorder.errors.poll(50, TimeUnit.MILLISECONDS);
+			if (error != null) {
+				return error;
+			}
+			if (this.recorder.closed.getCount() == 0 && this.recorder.errors.isEmpty()) {
+				return null;
+			}
+		}
+		throw new AssertionError("No ERROR frame and no close within " + WAIT);
+	}
+
 	/** Whether the server closed the connection within the wait. */
 	public boolean awaitClosed() throws InterruptedException {
 		return this.recorder.closed.await(WAIT.toSeconds(), TimeUnit.SECONDS);
