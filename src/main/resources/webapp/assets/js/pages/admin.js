@@ -77,8 +77,9 @@ function fmtMs(seconds) {
 async function drops(main) {
   frame(main, 'Drops');
   const out = h('div', { id: 'drop-created', role: 'status', 'aria-live': 'polite' });
-  // datetime-local speaks local time: a minute from now, written in the browser's zone.
-  const soon = new Date(Date.now() + 60_000 - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+  // datetime-local speaks local time, to the minute: at least a minute from now (two, cut to
+  // the minute), written in the browser's zone.
+  const soon = new Date(Date.now() + 120_000 - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
   const create = h('form', { class: 'card', id: 'new-drop' },
     field('SKU', h('input', { name: 'sku', required: true, maxlength: 64 })),
     field('Units', h('input', { name: 'quantity', type: 'number', min: 1, max: 1000000, value: 10, required: true })),
