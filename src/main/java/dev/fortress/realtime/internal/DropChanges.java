@@ -4,8 +4,6 @@ import java.util.UUID;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.fortress.inventory.DropSoldOut;
 import dev.fortress.inventory.DropUnitsReturned;
@@ -49,18 +47,7 @@ class DropChanges {
 	}
 
 	private void afterCommit(UUID dropId) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			this.counters.changed(dropId);
-			return;
-		}
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-			@Override
-			public void afterCommit() {
-				DropChanges.this.counters.changed(dropId);
-			}
-
-		});
+		AfterCommit.run(() -> this.counters.changed(dropId));
 	}
 
 }
