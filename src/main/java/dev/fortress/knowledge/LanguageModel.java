@@ -1,0 +1,42 @@
+package dev.fortress.knowledge;
+
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The chat model Fortress is configured with ({@code FORTRESS_LLM_URL},
+ * {@code FORTRESS_LLM_MODEL}, {@code FORTRESS_LLM_API_KEY}), behind the guards every call
+ * leaving the process gets: a timeout, retries, a circuit breaker, a per-user daily token
+ * quota and the cost meter. Answers and moderation both call it through here.
+ */
+public interface LanguageModel {
+
+	/** Whether a model is configured; when not, every call fails with {@code OFF}. */
+	boolean configured();
+
+	/**
+	 * One complete, non-streamed reply.
+	 * @param user whose quota and cost meter pay for the call, or null for the platform's
+	 * own work (moderation), which has a budget of its own
+	 * @param purpose a short tag for the metrics: {@code ask}, {@code moderation}
+	 * @throws LanguageModelUnavailable when no model is configured, the breaker is open,
+	 * the call failed after its retries or timed out, or the quota is spent
+	 */
+	Reply complete(@Nullable UUID user, String purpose, Prompt prompt);
+
+	/**
+	 * @param system the instructions
+	 * @param user the request, with any retrieved text delimited as data
+	 * @param maxTokens the most the reply may use
+	 */
+	record Prompt(String system, String user, int maxTokens) {
+	}
+
+	/**
+	 * The reply with the tokens the provider counted (or the estimate when it did not).
+	 */
+	record Reply(String text, int tokensIn, int tokensOut) {
+	}
+
+}
