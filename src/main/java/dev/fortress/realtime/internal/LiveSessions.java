@@ -43,6 +43,10 @@ public class LiveSessions implements WebSocketHandlerDecoratorFactory {
 	static final CloseStatus ACCESS_ENDED = CloseStatus.POLICY_VIOLATION
 		.withReason("A subscription is no longer allowed");
 
+	/** Sent with the close of a session past the instance's cap (RFC 6455: 1013). */
+	static final CloseStatus FULL = CloseStatus.SERVICE_OVERLOAD
+		.withReason("This instance holds its most WebSocket sessions; retry later");
+
 	private final Map<String, Live> sessions = new ConcurrentHashMap<>();
 
 	private final Map<UUID, Set<String>> byUser = new ConcurrentHashMap<>();
@@ -73,13 +77,21 @@ public class LiveSessions implements WebSocketHandlerDecoratorFactory {
 			@Override
 			public void afterConnectionEstablished(WebSocketSession session) throws Exception {
 				LiveSessions.this.sessions.put(session.getId(), new Live(session));
+				if (LiveSessions.this.sessions.size() > LiveSessions.this.properties.maxConnections()) {
+					// handshakes in flight passed SessionCap together: this one is past
+					// the cap, and STOMP never hears of it
+					LiveSessions.this.sessions.remove(session.getId());
+					close(session, FULL);
+					return;
+				}
 				super.afterConnectionEstablished(session);
 			}
 
 			@Override
 			public void afterConnectionClosed(WebSocketSession session, CloseStatus status) throws Exception {
-				closed(session.getId());
-				super.afterConnectionClosed(session, status);
+				if (closed(session.getId())) {
+					super.afterConnectionClosed(session, status);
+				}
 			}
 
 		};
@@ -189,15 +201,20 @@ public class LiveSessions implements WebSocketHandlerDecoratorFactory {
 		return this.sessions.size();
 	}
 
-	private void closed(String sessionId) {
+	/** Forgets a closed session; false if it was never let through (past the cap). */
+	private boolean closed(String sessionId) {
 		Live live = this.sessions.remove(sessionId);
-		if (live == null || live.userId == null) {
-			return;
+		if (live == null) {
+			return false;
+		}
+		if (live.userId == null) {
+			return true;
 		}
 		release(live.userId, sessionId);
 		// the grace period counts from now, not from the last sweep
 		boolean active = live.lastActive.isAfter(this.clock.instant().minus(this.properties.presenceAway()));
 		this.presence.mark(live.userId, active, this.properties.presenceGrace());
+		return true;
 	}
 
 	private void release(UUID userId, String sessionId) {

@@ -10,6 +10,9 @@ import dev.fortress.platform.ratelimit.RateLimitPolicy;
 /**
  * Limits of the WebSocket transport ({@code fortress.realtime.*}, docs/realtime.md).
  *
+ * @param maxConnections open WebSocket sessions an instance holds (the handshake is
+ * refused with {@code 503} beyond): with the drop streams' cap, below Tomcat's
+ * {@code max-connections}, so that sockets never take the connections requests need
  * @param maxConnectionsPerUser open STOMP sessions one user may hold on an instance
  * @param sendsPerSecond SEND frames per user and second, in the shared rate-limit buckets
  * @param messageSizeLimit the largest inbound STOMP message (frame assembled)
@@ -24,11 +27,12 @@ import dev.fortress.platform.ratelimit.RateLimitPolicy;
  * accounts) and presence refreshed
  */
 @ConfigurationProperties("fortress.realtime")
-public record RealtimeProperties(int maxConnectionsPerUser, int sendsPerSecond, DataSize messageSizeLimit,
-		DataSize sendBufferSizeLimit, Duration sendTimeLimit, Duration timeToFirstMessage, Duration heartbeat,
-		Duration presenceGrace, Duration presenceAway, Duration sweepInterval) {
+public record RealtimeProperties(int maxConnections, int maxConnectionsPerUser, int sendsPerSecond,
+		DataSize messageSizeLimit, DataSize sendBufferSizeLimit, Duration sendTimeLimit, Duration timeToFirstMessage,
+		Duration heartbeat, Duration presenceGrace, Duration presenceAway, Duration sweepInterval) {
 
 	public RealtimeProperties {
+		maxConnections = maxConnections < 1 ? 1500 : maxConnections;
 		maxConnectionsPerUser = maxConnectionsPerUser < 1 ? 5 : maxConnectionsPerUser;
 		sendsPerSecond = sendsPerSecond < 1 ? 10 : sendsPerSecond;
 		messageSizeLimit = messageSizeLimit == null ? DataSize.ofKilobytes(64) : messageSizeLimit;

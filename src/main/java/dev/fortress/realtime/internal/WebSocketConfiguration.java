@@ -1,5 +1,7 @@
 package dev.fortress.realtime.internal;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
@@ -32,8 +34,11 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	private final WebProperties web;
 
+	private final SessionCap cap;
+
 	WebSocketConfiguration(StompGate gate, StompErrors errors, LiveSessions sessions, LiveScheduler scheduler,
-			RealtimeProperties properties, WebProperties web) {
+			RealtimeProperties properties, WebProperties web, MeterRegistry meters) {
+		this.cap = new SessionCap(sessions, properties, meters);
 		this.gate = gate;
 		this.errors = errors;
 		this.sessions = sessions;
@@ -46,7 +51,9 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 	public void registerStompEndpoints(StompEndpointRegistry registry) {
 		// Browsers send Origin: only the configured origins (and same-origin pages) may
 		// open a socket; clients that are not browsers send none.
-		registry.addEndpoint("/ws").setAllowedOrigins(this.web.corsOrigins().toArray(String[]::new));
+		registry.addEndpoint("/ws")
+			.addInterceptors(this.cap)
+			.setAllowedOrigins(this.web.corsOrigins().toArray(String[]::new));
 		registry.setErrorHandler(this.errors);
 	}
 

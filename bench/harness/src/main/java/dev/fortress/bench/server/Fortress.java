@@ -73,6 +73,8 @@ public final class Fortress implements AutoCloseable {
 		env.put("FORTRESS_HASHING_CPU_SHARE", "1.0");
 		// Thousands of drop counter streams come from the generator's one address.
 		env.put("FORTRESS_DROP_STREAMS_PER_CLIENT", "10000");
+		// The WebSocket scenario holds more sessions than an instance admits by default.
+		env.put("FORTRESS_WS_MAX_CONNECTIONS", "5000");
 		env.putAll(settings);
 		List<String> command = new ArrayList<>();
 		command.add(ServerProcess.java());
