@@ -132,6 +132,23 @@ class KnowledgeStore {
 			.list();
 	}
 
+	/**
+	 * Deletes every log row of a source that was logged again later. A follower at any
+	 * position still learns of every source changed after it, from the later row (and
+	 * reads the chunks as they are now, as it always does), so the log keeps one row per
+	 * source instead of one per change. The newest row is never deleted, so
+	 * {@link #lastSeq} does not move.
+	 * @return how many rows were deleted
+	 */
+	int compactLog() {
+		return this.jdbc.sql("""
+				delete from knowledge_log log
+				using (select seq, row_number() over (partition by source_type, source_id order by seq desc) as nth
+				       from knowledge_log) ranked
+				where log.seq = ranked.seq and ranked.nth > 1
+				""").update();
+	}
+
 	long lastSeq() {
 		return this.jdbc.sql("select coalesce(max(seq), 0) from knowledge_log").query(Long.class).single();
 	}
