@@ -14,6 +14,12 @@ public interface ChatApi {
 	boolean canRead(UUID channelId, CurrentUser user);
 
 	/**
+	 * Every channel the user may read, by the same rule as {@link #canRead}, in one
+	 * statement (search restricts itself to them).
+	 */
+	Set<UUID> readableChannelIds(CurrentUser user);
+
+	/**
 	 * Posts a message with the same rules as {@code POST /api/v1/channels/{id}/messages};
 	 * a repeated {@code clientMessageId} from the same author returns the first message
 	 * instead of posting again.

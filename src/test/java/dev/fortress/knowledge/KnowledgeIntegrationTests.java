@@ -221,6 +221,39 @@ class KnowledgeIntegrationTests extends TaskForgeTest {
 			.isGreaterThanOrEqualTo(logged + Math.min(sources, 1));
 	}
 
+	@Test
+	void aPrivateChannelsMessagesAreFoundByItsMembersOnlyAndNotOnceTheyLeave() {
+		LoggedIn owner = loggedIn("EDITOR");
+		LoggedIn member = loggedIn("EDITOR");
+		LoggedIn outsider = loggedIn("EDITOR");
+		Http.Response channel = this.http.post("/api/v1/channels", Map.of("name", "incident-room", "private", true))
+			.token(owner.accessToken())
+			.send();
+		assertThat(channel.status()).as(channel.toString()).isEqualTo(201);
+		String channelId = channel.text("id");
+		assertThat(this.http.put("/api/v1/channels/" + channelId + "/members/" + member.id(), Map.of("role", "MEMBER"))
+			.token(owner.accessToken())
+			.send()
+			.status()).isEqualTo(200);
+		Http.Response posted = this.http
+			.post("/api/v1/channels/" + channelId + "/messages",
+					Map.of("text", "The pangolin cluster failover drill starts at noon"))
+			.token(owner.accessToken())
+			.send();
+		assertThat(posted.status()).as(posted.toString()).isEqualTo(201);
+		UUID message = UUID.fromString(posted.text("id"));
+		await().atMost(INGESTION)
+			.until(() -> ids(search(member, "pangolin failover drill", "message")).contains(message));
+
+		assertThat(ids(search(outsider, "pangolin failover drill", "message"))).doesNotContain(message);
+		assertThat(this.http.delete("/api/v1/channels/" + channelId + "/members/" + member.id())
+			.token(member.accessToken())
+			.send()
+			.status()).isEqualTo(204);
+		assertThat(ids(search(member, "pangolin failover drill", "message"))).doesNotContain(message);
+		assertThat(ids(search(owner, "pangolin failover drill", "message"))).contains(message);
+	}
+
 	private JsonNode search(LoggedIn user, String q, String types) {
 		String path = "/api/v1/search?limit=10&q=" + enc(q) + (types == null ? "" : "&types=" + types);
 		Http.Response response = this.http.get(path).token(user.accessToken()).send();

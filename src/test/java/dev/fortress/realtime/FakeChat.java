@@ -49,6 +49,15 @@ final class FakeChat implements ChatApi {
 	}
 
 	@Override
+	public Set<UUID> readableChannelIds(CurrentUser user) {
+		return this.members.entrySet()
+			.stream()
+			.filter((channel) -> channel.getValue().contains(user.id()))
+			.map(Map.Entry::getKey)
+			.collect(java.util.stream.Collectors.toSet());
+	}
+
+	@Override
 	public ChatMessage post(CurrentUser user, UUID channelId, String text, @Nullable UUID parentId,
 			@Nullable String clientMessageId) {
 		if (text.isBlank()) {

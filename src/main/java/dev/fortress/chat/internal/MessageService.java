@@ -34,6 +34,8 @@ public class MessageService implements ChatApi {
 
 	private final ChannelAccess access;
 
+	private final ReadableChannels readable;
+
 	private final Channels channels;
 
 	private final Messages messages;
@@ -50,9 +52,11 @@ public class MessageService implements ChatApi {
 
 	private final Clock clock;
 
-	MessageService(ChannelAccess access, Channels channels, Messages messages, ChatLog log, MessageKeys keys,
-			MessageAttachments attachments, Mentions mentions, ApplicationEventPublisher events, Clock clock) {
+	MessageService(ChannelAccess access, ReadableChannels readable, Channels channels, Messages messages, ChatLog log,
+			MessageKeys keys, MessageAttachments attachments, Mentions mentions, ApplicationEventPublisher events,
+			Clock clock) {
 		this.access = access;
+		this.readable = readable;
 		this.channels = channels;
 		this.messages = messages;
 		this.log = log;
@@ -66,6 +70,11 @@ public class MessageService implements ChatApi {
 	@Override
 	public boolean canRead(UUID channelId, CurrentUser user) {
 		return this.access.canRead(channelId, user);
+	}
+
+	@Override
+	public Set<UUID> readableChannelIds(CurrentUser user) {
+		return this.readable.ids(user);
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package dev.fortress.chat.internal;
 
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,9 +32,19 @@ class ReadableChannels {
 
 	private final ProjectMembership projects;
 
-	ReadableChannels(Channels channels, ProjectMembership projects) {
+	private final JdbcClient jdbc;
+
+	ReadableChannels(Channels channels, ProjectMembership projects, JdbcClient jdbc) {
 		this.channels = channels;
 		this.projects = projects;
+		this.jdbc = jdbc;
+	}
+
+	/** The ids of every channel the caller may read. */
+	Set<UUID> ids(CurrentUser user) {
+		return Set
+			.copyOf(bind(this.jdbc.sql("select c.id from chat_channels c where " + CONDITION), user).query(UUID.class)
+				.list());
 	}
 
 	/** Binds the condition's parameters for the caller. */

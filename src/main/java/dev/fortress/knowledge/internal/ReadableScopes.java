@@ -60,8 +60,7 @@ class ReadableScopes {
 		}
 		ChatApi chatApi = this.chat.getIfAvailable();
 		if (chatApi != null) {
-			this.index.scopes(CHANNEL, scope -> readable(chatApi, scope, user))
-				.forEach(scope -> scopes.add(new BytesRef(scope)));
+			chatApi.readableChannelIds(user).forEach(channel -> scopes.add(new BytesRef(CHANNEL + channel)));
 		}
 		BooleanQuery.Builder readable = new BooleanQuery.Builder().add(new TermInSetQuery("scope", scopes),
 				Occur.SHOULD);
@@ -76,15 +75,6 @@ class ReadableScopes {
 			filter.add(new TermQuery(new Term("source", exclude)), Occur.MUST_NOT);
 		}
 		return filter.build();
-	}
-
-	private static boolean readable(ChatApi chat, String scope, CurrentUser user) {
-		try {
-			return chat.canRead(UUID.fromString(scope.substring(CHANNEL.length())), user);
-		}
-		catch (IllegalArgumentException ex) {
-			return false;
-		}
 	}
 
 }
