@@ -1,12 +1,13 @@
 // The operator's console (ADMIN): live health from the server's own metrics, drops, users,
-// analytics, events and dead letters, and the audit log.
+// analytics, events and dead letters, the moderation queue, and the audit log.
 import * as api from '../api.js';
 import { h, put, clear, field, select, flash, problemText, formData, money, when } from '../dom.js';
 import * as charts from '../charts.js';
 import { parse, rate, quantile, sum } from '../metrics.js';
 
 const SECTIONS = [['/admin', 'Health'], ['/admin/drops', 'Drops'], ['/admin/users', 'Users'], ['/admin/analytics', 'Analytics'],
-  ['/admin/events', 'Events'], ['/admin/dead-letters', 'Dead letters'], ['/admin/audit', 'Audit log']];
+  ['/admin/events', 'Events'], ['/admin/dead-letters', 'Dead letters'], ['/admin/moderation', 'Moderation'],
+  ['/admin/audit', 'Audit log']];
 
 function frame(main, title) {
   put(main, h('nav', { 'aria-label': 'Console', class: 'subnav' }, h('ul', {}, SECTIONS.map(([href, text]) =>
@@ -14,7 +15,7 @@ function frame(main, title) {
 }
 
 export function page(main, { page: name }, query) {
-  const pages = { drops, users, analytics, events, 'dead-letters': deadLetters, audit };
+  const pages = { drops, users, analytics, events, 'dead-letters': deadLetters, moderation, audit };
   const render = pages[name];
   if (!render) { put(main, h('h1', {}, 'Page not found')); return undefined; }
   return render(main, query);
@@ -200,6 +201,28 @@ async function deadLetters(main) {
   };
   put(main, message, h('button', { type: 'button', onclick: () => act('Replaying every dead letter.', () => api.post('/api/v1/admin/dead-letters/replay')) }, 'Replay all'),
     h('table', { class: 'dlq' }, h('thead', {}, h('tr', {}, ['Type', 'Listener', 'Attempts', 'Last error', 'Dead since', 'Actions'].map(c => h('th', { scope: 'col' }, c)))), body));
+  await draw();
+}
+
+/** Held messages, comments and articles: approve makes one visible, remove deletes it. */
+async function moderation(main, query) {
+  frame(main, 'Moderation');
+  const filter = h('form', { class: 'inline' }, field('Status', select('status', ['HELD', 'APPROVED', 'REMOVED'], query.get('status') || 'HELD')),
+    h('button', { type: 'submit' }, 'Show'));
+  const body = h('tbody', {});
+  const message = h('p', { role: 'status', 'aria-live': 'polite', id: 'moderation-message' });
+  const act = async (label, fn) => { try { await fn(); message.textContent = label; } catch (p) { message.textContent = problemText(p); } await draw(); };
+  const decide = (item, decision, label) => h('button', { type: 'button', class: decision === 'remove' ? 'danger' : decision,
+    onclick: () => act(label, () => api.post(`/api/v1/admin/moderation/${item.id}/${decision}`)) }, `${decision === 'remove' ? 'Remove' : 'Approve'} ${item.type}`);
+  const draw = async () => {
+    const items = await api.all(`/api/v1/admin/moderation${api.query(formData(filter))}`, 500);
+    clear(body, items.length ? items.map(m => h('tr', { dataset: { id: m.id } }, h('th', { scope: 'row' }, m.type), h('td', {}, m.excerpt),
+      h('td', {}, m.reasons.join(', ')), h('td', {}, when(m.createdAt)),
+      h('td', {}, m.status === 'HELD' ? [decide(m, 'approve', 'Approved.'), decide(m, 'remove', 'Removed.')] : `${m.status.toLowerCase()} ${when(m.decidedAt)}`)))
+      : h('tr', {}, h('td', { colspan: 5 }, 'Nothing here.')));
+  };
+  filter.addEventListener('submit', event => { event.preventDefault(); draw().catch(p => flash(problemText(p), 'error')); });
+  put(main, filter, message, h('table', { class: 'moderation' }, h('thead', {}, h('tr', {}, ['Type', 'Text', 'Why', 'Posted', 'Decision'].map(c => h('th', { scope: 'col' }, c)))), body));
   await draw();
 }
 
