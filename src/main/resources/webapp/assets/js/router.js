@@ -61,6 +61,8 @@ export function start() {
     if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
     const url = new URL(link.href, location.href);
     if (url.origin !== location.origin || url.pathname.startsWith('/api/') || link.hasAttribute('download')) return;
+    // A link within the page (#cite-2) is the browser's to follow: it scrolls, nothing to draw.
+    if (url.hash && url.pathname === location.pathname && url.search === location.search) return;
     event.preventDefault();
     navigate(url.pathname + url.search);
   });

@@ -2,6 +2,7 @@
 import * as api from '../api.js';
 import { h, put, clear, field, select, flash, problemText, formData, money, when } from '../dom.js';
 import { navigate } from '../router.js';
+import { related } from '../knowledge.js';
 
 const CARDS = [['tok_visa', 'Test card — approved'], ['tok_declined', 'Test card — declined']];
 
@@ -36,7 +37,9 @@ export async function product(main, { id }) {
     h('table', {}, h('caption', {}, 'Sizes'),
       h('thead', {}, h('tr', {}, ['Size', 'SKU', 'Price', 'Available'].map(c => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, p.variants.map(v => h('tr', {}, h('th', { scope: 'row' }, v.size), h('td', {}, v.sku), h('td', {}, money(v.price)), h('td', {}, String(v.available)))))),
-    buyBox([field('Size', sku)], data => ({ items: [{ sku: data.sku, quantity: Number(data.quantity) }] }), 5));
+    buyBox([field('Size', sku)], data => ({ items: [{ sku: data.sku, quantity: Number(data.quantity) }] }), 5),
+    // Related products need a token (search is for signed-in users); visitors see none.
+    api.user() ? related(`/api/v1/products/${encodeURIComponent(id)}/related`) : null);
 }
 
 export async function drop(main, { id }) {
