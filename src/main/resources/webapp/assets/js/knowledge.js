@@ -32,8 +32,11 @@ export function related(path, id = 'related') {
   api.get(path).then(answer => {
     const items = (answer && answer.items) || [];
     if (!items.length) return;
+    // For a bug, the API names the related bugs close enough to be the same one.
+    const duplicates = new Set(((answer && answer.duplicates) || []).map(r => r.id));
     clear(list, items.map(r => h('li', { dataset: { type: r.type, id: r.id } },
-      h('span', { class: 'type' }, r.type), ' ', titleOf(r))));
+      h('span', { class: 'type' }, r.type), ' ', titleOf(r),
+      duplicates.has(r.id) ? h('span', { class: 'hint duplicate' }, ' — possibly the same bug') : null)));
     section.hidden = false;
   }).catch(() => {});
   return section;

@@ -467,6 +467,7 @@ class WebAppBrowserTests extends IntegrationTest {
 			browser.signIn(member.email(), PASSWORD).go("/tasks/" + crash);
 			browser.waitForText("#related", "An empty cart makes the checkout page crash");
 			browser.assertAccessible();
+			browser.script("arguments[0].scrollIntoView()", browser.find("#related"));
 			browser.screenshot("task-related");
 			browser.find("#related li[data-id='" + similar + "'] a").click();
 			browser.waitForText("main h1", "An empty cart makes the checkout page crash");
