@@ -61,7 +61,9 @@ function siteSearch() {
   const input = h('input', { type: 'search', name: 'q', id: 'site-q', maxlength: 500, placeholder: 'Search everything' });
   const form = h('form', { role: 'search', 'aria-label': 'Everything', action: '/search', class: 'site-search' },
     h('label', { for: 'site-q', class: 'sr-only' }, 'Search everything'), input,
-    h('button', { type: 'submit' }, 'Search'),
+    // type=button, not submit: Enter still submits (one field), and a page's own form keeps
+    // the first submit button of the document, which is what "form button[type=submit]" finds.
+    h('button', { type: 'button', id: 'site-go', onclick: () => form.requestSubmit() }, 'Search'),
     h('button', { type: 'button', id: 'site-ask', onclick: () => navigate(`/ask${api.query({ q: input.value.trim() })}`) }, 'Ask'));
   form.addEventListener('submit', event => {
     event.preventDefault();

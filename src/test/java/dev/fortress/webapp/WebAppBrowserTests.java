@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -417,7 +418,9 @@ class WebAppBrowserTests extends IntegrationTest {
 					.body()
 					.contains(id));
 			browser.type("#site-q", "narwhal crew harbour");
-			browser.find("#site-search button[type=submit]").click();
+			// Enter submits the header's search box: it has one field and no submit
+			// button.
+			browser.find("#site-q").sendKeys(Keys.ENTER);
 			WebElement result = browser.find("#results li[data-id='" + id + "']");
 			assertThat(result.getText()).contains(title);
 			assertThat(result.getDomAttribute("data-type")).isEqualTo("article");
@@ -496,7 +499,26 @@ class WebAppBrowserTests extends IntegrationTest {
 				.element(2)
 				.isEqualTo(Map.of("event", "message", "data", "a\nb"));
 			assertThat(parsed.get("done")).isEqualTo(Map.of("answer", "x [1]", "generated", false));
+
 			assertThat(browser.cspViolations()).isEmpty();
+			// The article's html is sanitised by the server; html.js checks it again
+			// before it enters the page (and the CSP blocks what it parses, a third
+			// wall).
+			Object cleaned = browser.driver()
+				.executeAsyncScript(
+						"""
+								const done = arguments[arguments.length - 1];
+								import('/assets/js/html.js').then(html => {
+								  const box = document.createElement('div');
+								  box.append(html.fragment('<p onclick="x()" style="color:red">Hi <em>there</em><script>alert(1)</script>'
+								    + '<a href="javascript:alert(1)">bad</a> <a href="/tasks/1" target="_blank">ok</a>'
+								    + '<img src="/x.png" onerror="alert(1)"><iframe src="/"></iframe><custom>kept</custom></p>'));
+								  done(box.innerHTML);
+								}, error => done(String(error)));
+								""");
+			assertThat(cleaned)
+				.isEqualTo("<p>Hi <em>there</em><a>bad</a> <a href=\"/tasks/1\">ok</a><img src=\"/x.png\">kept</p>");
+			assertThat(browser.cspViolations()).allMatch((refusal) -> refusal.contains("/assets/js/html.js"));
 		}
 	}
 

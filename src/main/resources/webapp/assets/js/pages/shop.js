@@ -68,7 +68,7 @@ export async function drop(main, { id }) {
   const quantity = Array.from({ length: limit }, (_, i) => String(i + 1));
   put(main, h('h1', {}, `Drop: ${state.sku}`), countdown, counter, statusEl,
     h('p', {}, `At most ${state.perCustomerLimit} per customer. Starts ${when(state.startsAt)}${state.endsAt ? `, ends ${when(state.endsAt)}` : ''}.`),
-    buyBox([], data => ({ dropId: id, quantity: Number(data.quantity) }), limit, quantity));
+    buyBox([], data => ({ dropId: id, quantity: Number(data.quantity) }), limit, quantity, drawState));
   drawState();
   tick();
   const clock = setInterval(tick, 1000);
@@ -104,7 +104,7 @@ function span(ms) {
  * A lost answer, a 503 or a 409 idempotency-key-in-use keep it, so "Try again" sends the
  * same request and can only ever produce the one order.
  */
-function buyBox(fields, bodyOf, limit, quantities) {
+function buyBox(fields, bodyOf, limit, quantities, settled) {
   const result = h('div', { id: 'buy-result', role: 'status', 'aria-live': 'polite' });
   const qty = select('quantity', quantities || Array.from({ length: limit }, (_, i) => String(i + 1)), '1');
   const card = select('card', CARDS, 'tok_visa');
@@ -142,6 +142,9 @@ function buyBox(fields, bodyOf, limit, quantities) {
       button.disabled = false;
       button.textContent = final ? 'Buy' : 'Try again';
       if (final) { intent = null; lock(false); }
+      // The drop page redraws its state: a sold-out event that came while the request was
+      // in flight could not disable the button then.
+      if (settled) settled();
     }
   });
   return formEl;
