@@ -48,9 +48,9 @@ function accept(pair) {
   renewTimer = setTimeout(() => refresh(), Math.max(30, pair.expiresIn - 60) * 1000);
 }
 
-/** Full request: resolves to {status, body, etag, headers}; throws Problem for 4xx/5xx. */
-export async function request(method, path, { body, headers = {}, retried = false } = {}) {
-  const init = { method, headers: { Accept: 'application/json', ...headers }, credentials: 'same-origin' };
+/** Sends a request with the token; a 401 renews the token once and sends it again. */
+async function send(method, path, { body, headers = {}, signal, retried = false } = {}, accept = 'application/json') {
+  const init = { method, headers: { Accept: accept, ...headers }, credentials: 'same-origin', signal };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
@@ -62,16 +62,35 @@ export async function request(method, path, { body, headers = {}, retried = fals
     throw new TypeError('NetworkError: the answer was lost');
   }
   if (response.status === 401 && accessToken && !retried && await refresh()) {
-    return request(method, path, { body, headers, retried: true });
+    return send(method, path, { body, headers, signal, retried: true }, accept);
   }
+  return response;
+}
+
+async function problemOf(response) {
+  const type = response.headers.get('Content-Type') || '';
+  const problem = new Problem(response.status, type.includes('json') ? await response.json().catch(() => null) : null);
+  problem.retryAfter = response.headers.get('Retry-After');
+  return problem;
+}
+
+/** Full request: resolves to {status, body, etag, headers}; throws Problem for 4xx/5xx. */
+export async function request(method, path, options = {}) {
+  const response = await send(method, path, options);
+  if (!response.ok) throw await problemOf(response);
   const type = response.headers.get('Content-Type') || '';
   const parsed = type.includes('json') ? await response.json().catch(() => null) : null;
-  if (!response.ok) {
-    const problem = new Problem(response.status, parsed);
-    problem.retryAfter = response.headers.get('Retry-After');
-    throw problem;
-  }
   return { status: response.status, body: parsed, etag: response.headers.get('ETag'), headers: response.headers };
+}
+
+/**
+ * A request whose answer is read as it arrives (an event stream): resolves to the
+ * Response, its body unread, when it is 2xx; throws Problem otherwise.
+ */
+export async function stream(method, path, options = {}) {
+  const response = await send(method, path, options, 'text/event-stream, application/problem+json, application/json');
+  if (!response.ok) throw await problemOf(response);
+  return response;
 }
 
 export const get = async path => (await request('GET', path)).body;

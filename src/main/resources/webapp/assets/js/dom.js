@@ -75,3 +75,30 @@ export function problemText(problem) {
   const errors = (problem.errors || []).map(e => `${e.field}: ${e.message}`).join('; ');
   return [problem.detail || problem.title || problem.message, errors].filter(Boolean).join(' — ');
 }
+
+/**
+ * A problem shown on its form: each field error beside its control (marked invalid and
+ * described by the error), the detail and any error without a control in box. Calling it
+ * with no problem clears what an earlier call showed.
+ */
+export function showProblem(form, problem, box) {
+  form.querySelectorAll('.field-error').forEach(error => error.remove());
+  form.querySelectorAll('[aria-invalid]').forEach(control => {
+    control.removeAttribute('aria-invalid');
+    if (control.dataset.describedby) control.setAttribute('aria-describedby', control.dataset.describedby);
+    else control.removeAttribute('aria-describedby');
+  });
+  if (!problem) { clear(box); return; }
+  const unplaced = [];
+  (problem.errors || []).forEach((error, i) => {
+    const control = form.querySelector(`[name="${String(error.field).replace(/[.[].*$/, '')}"]`);
+    if (!control) { unplaced.push(`${error.field}: ${error.message}`); return; }
+    const id = `${control.id || control.name}-error-${i}`;
+    control.dataset.describedby = control.getAttribute('aria-describedby') || '';
+    control.setAttribute('aria-invalid', 'true');
+    control.setAttribute('aria-describedby', `${control.dataset.describedby} ${id}`.trim());
+    control.after(h('small', { class: 'field-error', id }, error.message));
+  });
+  const detail = problem.status ? (problem.detail || problem.title) : 'The server cannot be reached; try again.';
+  clear(box, h('p', { class: 'msg error', role: 'alert' }, [detail, ...unplaced].filter(Boolean).join(' — ')));
+}

@@ -3,6 +3,7 @@
 
 const routes = [];
 let cleanup = null;
+let shown = null; // the path and query drawn now
 
 export function route(pattern, page, options = {}) {
   const names = [];
@@ -20,6 +21,7 @@ export function navigate(path, { replace = false } = {}) {
 export async function render() {
   if (cleanup) { cleanup(); cleanup = null; }
   const url = new URL(location.href);
+  shown = url.pathname + url.search;
   const main = document.getElementById('main');
   // A message belongs to the page it was shown on, or to the next one when it announced
   // the navigation itself (said just before it).
@@ -61,9 +63,12 @@ export function start() {
     if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
     const url = new URL(link.href, location.href);
     if (url.origin !== location.origin || url.pathname.startsWith('/api/') || link.hasAttribute('download')) return;
+    // A link within the page (#cite-2) is the browser's to follow: it scrolls, nothing to draw.
+    if (url.hash && url.pathname === location.pathname && url.search === location.search) return;
     event.preventDefault();
     navigate(url.pathname + url.search);
   });
-  window.addEventListener('popstate', render);
+  // Following a #fragment link fires popstate too: the page is the same, nothing to redraw.
+  window.addEventListener('popstate', () => { if (location.pathname + location.search !== shown) render(); });
   return render();
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -352,6 +353,183 @@ class WebAppBrowserTests extends IntegrationTest {
 			assertThat(a.cspViolations()).isEmpty();
 			assertThat(b.cspViolations()).isEmpty();
 		}
+	}
+
+	/**
+	 * The knowledge pages: an author writes an article (a field error first), has it
+	 * rendered by the server, takes it through review to published, looks at its
+	 * versions, then finds it with the header's search box once it is indexed and opens
+	 * it from the result. Snippets and bodies that hold markup are shown as text.
+	 */
+	@Test
+	void anAuthorPublishesAnArticleAndFindsItThroughSearch() {
+		TestUser author = newUser("author");
+		LoggedIn authorApi = login(author);
+		String project = this.http.post("/api/v1/projects", Map.of("name", "Handbook"))
+			.token(authorApi.accessToken())
+			.send()
+			.text("id");
+		String title = "Onboarding the narwhal crew";
+		try (Browser browser = Browser.open(this.port)) {
+			browser.signIn(author.email(), PASSWORD).go("/articles");
+			browser.find("#new-article").click();
+			browser.find("#article-form");
+			browser.assertAccessible();
+			browser.find("#article-form button[type=submit]").click();
+			browser.waitForText("#article-form .field-error", "must not be blank");
+			assertThat(browser.find("#article-form input[name=title]").getDomAttribute("aria-invalid"))
+				.isEqualTo("true");
+
+			browser.type("#article-form input[name=title]", title);
+			new Select(browser.find("#article-form select[name=projectId]")).selectByValue(project);
+			browser.type("#article-form input[name=tags]", "onboarding, Crew");
+			browser.type("#article-form textarea[name=body]",
+					"The **narwhal** crew starts on Monday with a tour of the harbour. <script>alert(1)</script>");
+			browser.find("#article-form button[type=submit]").click();
+			browser.waitForText("#article-status", "Draft");
+			String id = browser.driver().getCurrentUrl().replaceAll(".*/articles/", "");
+			assertThat(browser.find("#article-body strong").getText()).isEqualTo("narwhal");
+			assertThat(browser.find("#article-body").getText()).contains("<script>alert(1)</script>");
+			assertThat(browser.all("#article-body script")).isEmpty();
+
+			browser.type("#article-edit textarea[name=body]",
+					"The **narwhal** crew starts on Monday with a tour of the harbour.\n\nBring boots.");
+			browser.find("#article-edit button[type=submit]").click();
+			browser.waitForText("#article-message", "Saved as version 2");
+			browser.find("#article-actions button[data-status=REVIEW]").click();
+			browser.waitForText("#article-status", "In review");
+			// The author owns the project, so publishes it too.
+			browser.find("#article-actions button[data-status=PUBLISHED]").click();
+			browser.waitForText("#article-status", "Published");
+			browser.find("#versions summary").click();
+			browser.waitForText("#versions li[data-version='2']", "+ Bring boots.");
+			browser.assertAccessible();
+			browser.screenshot("article");
+			browser.find("#versions li[data-version='1'] button").click();
+			browser.waitForText("#article-message", "Saved as version 5");
+			assertThat(browser.find("#article-body").getText()).doesNotContain("Bring boots");
+
+			// Ingestion is asynchronous: wait until the API finds it, then search in the
+			// page.
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> this.http.get("/api/v1/search?q=narwhal+crew+harbour&types=article")
+					.token(authorApi.accessToken())
+					.send()
+					.body()
+					.contains(id));
+			browser.type("#site-q", "narwhal crew harbour");
+			// Enter submits the header's search box: it has one field and no submit
+			// button.
+			browser.find("#site-q").sendKeys(Keys.ENTER);
+			WebElement result = browser.find("#results li[data-id='" + id + "']");
+			assertThat(result.getText()).contains(title);
+			assertThat(result.getDomAttribute("data-type")).isEqualTo("article");
+			assertThat(result.findElement(By.cssSelector(".snippet")).getText()).contains("<script>alert(1)</script>");
+			assertThat(browser.all("#results script")).isEmpty();
+			browser.assertAccessible();
+			browser.screenshot("search");
+
+			// A type chip narrows the search and is kept in the address; back undoes it.
+			browser.find("#search-form input[value=task]").click();
+			browser.waitForText("#search-status", "Nothing found");
+			assertThat(browser.driver().getCurrentUrl()).contains("types=task");
+			browser.driver().navigate().back();
+			browser.find("#results li[data-id='" + id + "'] a").click();
+			browser.waitForText("main h1", title);
+			assertThat(browser.driver().getCurrentUrl()).endsWith("/articles/" + id);
+
+			browser.go("/articles?status=PUBLISHED&tag=crew");
+			browser.waitForText("table.articles", title);
+			browser.assertAccessible();
+			assertThat(browser.cspViolations()).isEmpty();
+		}
+	}
+
+	/**
+	 * A task's page lists what is close to it in meaning; the ask page's event-stream
+	 * parser is checked in the same browser (its module, as the page loads it).
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void aTaskPageListsASimilarTaskAsRelated() {
+		TestUser member = newUser("member");
+		LoggedIn memberApi = login(member);
+		String project = this.http.post("/api/v1/projects", Map.of("name", "Shop"))
+			.token(memberApi.accessToken())
+			.send()
+			.text("id");
+		String crash = newTask(memberApi, project, "Checkout page crashes when the cart is empty");
+		String similar = newTask(memberApi, project, "An empty cart makes the checkout page crash");
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> this.http.get("/api/v1/tasks/" + crash + "/related")
+				.token(memberApi.accessToken())
+				.send()
+				.body()
+				.contains(similar));
+		try (Browser browser = Browser.open(this.port)) {
+			browser.signIn(member.email(), PASSWORD).go("/tasks/" + crash);
+			browser.waitForText("#related", "An empty cart makes the checkout page crash");
+			browser.assertAccessible();
+			browser.script("arguments[0].scrollIntoView()", browser.find("#related"));
+			browser.screenshot("task-related");
+			browser.find("#related li[data-id='" + similar + "'] a").click();
+			browser.waitForText("main h1", "An empty cart makes the checkout page crash");
+
+			Map<String, Object> parsed = (Map<String, Object>) browser.driver()
+				.executeAsyncScript(
+						"""
+								const done = arguments[arguments.length - 1];
+								import('/assets/js/sse.js').then(sse => {
+								  const frames = [];
+								  const p = sse.parser(frame => frames.push(frame));
+								  // chunks cut anywhere: inside a field, between \\r and \\n, mid-frame
+								  for (const chunk of [': keep-alive\\n\\nevent: del', 'ta\\ndata: "Hel', 'lo"\\r', '\\n\\r\\n',
+								      'event: delta\\ndata: {"text": " world"}\\n\\n', 'data: a\\ndata:b\\n\\n',
+								      'event: done\\ndata: {"answer": "x [1]",\\ndata:  "generated": false}\\n\\nevent: delta\\ndata: "cut']) {
+								    p.push(chunk);
+								  }
+								  p.end();
+								  done({frames, deltas: frames.filter(f => f.event === 'delta').map(f => sse.deltaText(f.data)),
+								    done: JSON.parse(frames.find(f => f.event === 'done').data)});
+								}, error => done({error: String(error)}));
+								""");
+			assertThat(parsed).doesNotContainKey("error");
+			assertThat((List<Object>) parsed.get("deltas")).containsExactly("Hello", " world");
+			assertThat((List<Object>) parsed.get("frames")).hasSize(4)
+				.element(2)
+				.isEqualTo(Map.of("event", "message", "data", "a\nb"));
+			assertThat(parsed.get("done")).isEqualTo(Map.of("answer", "x [1]", "generated", false));
+
+			assertThat(browser.cspViolations()).isEmpty();
+			// The article's html is sanitised by the server; html.js checks it again
+			// before it enters the page (and the CSP blocks what it parses, a third
+			// wall).
+			Object cleaned = browser.driver()
+				.executeAsyncScript(
+						"""
+								const done = arguments[arguments.length - 1];
+								import('/assets/js/html.js').then(html => {
+								  const box = document.createElement('div');
+								  box.append(html.fragment('<p onclick="x()" style="color:red">Hi <em>there</em><script>alert(1)</script>'
+								    + '<a href="javascript:alert(1)">bad</a> <a href="/tasks/1" target="_blank">ok</a>'
+								    + '<img src="/x.png" onerror="alert(1)"><iframe src="/"></iframe><custom>kept</custom></p>'));
+								  done(box.innerHTML);
+								}, error => done(String(error)));
+								""");
+			assertThat(cleaned)
+				.isEqualTo("<p>Hi <em>there</em><a>bad</a> <a href=\"/tasks/1\">ok</a><img src=\"/x.png\">kept</p>");
+			assertThat(browser.cspViolations()).allMatch((refusal) -> refusal.contains("/assets/js/html.js"));
+		}
+	}
+
+	private String newTask(LoggedIn user, String project, String title) {
+		Http.Response created = this.http
+			.post("/api/v1/projects/" + project + "/tasks",
+					Map.of("title", title, "type", "BUG", "priority", "HIGH", "severity", "MAJOR"))
+			.token(user.accessToken())
+			.send();
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return created.text("id");
 	}
 
 	private static WebElement card(Browser browser, String title) {

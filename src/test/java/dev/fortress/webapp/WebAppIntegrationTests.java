@@ -28,7 +28,8 @@ class WebAppIntegrationTests extends IntegrationTest {
 	@Test
 	void everyPageServesTheShellWithTheAppPolicyAndNoToken() {
 		for (String path : List.of("/", "/signin", "/projects/0190b3c4-0000-7000-8000-000000000000", "/admin",
-				"/admin/dead-letters", "/drops/x", "/orders")) {
+				"/admin/dead-letters", "/drops/x", "/orders", "/search", "/search?q=launch&types=task,article", "/ask",
+				"/articles", "/articles/new", "/articles/0190b3c4-0000-7000-8000-000000000000")) {
 			Http.Response page = this.http.get(path).header("Accept", "text/html").send();
 			assertThat(page.status()).as(path).isEqualTo(200);
 			assertThat(page.header("Content-Type")).startsWith("text/html");
@@ -55,6 +56,8 @@ class WebAppIntegrationTests extends IntegrationTest {
 		assertThat(api.header("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'");
 		assertProblem(this.http.get("/api/v1/no-such-thing").send(), 404, "not-found");
 		assertProblem(this.http.get("/api/v1/projects/x/board").header("Accept", "text/html").send(), 404, "not-found");
+		assertProblem(this.http.get("/articles/x/versions").header("Accept", "text/html").send(), 404, "not-found");
+		assertProblem(this.http.get("/search/x").header("Accept", "text/html").send(), 404, "not-found");
 		Http.Response unknown = this.http.get("/no-such-page").send();
 		assertProblem(unknown, 404, "not-found");
 		assertThat(unknown.header("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'");

@@ -15,7 +15,8 @@ public final class WebAppPaths {
 
 	/** Pages that serve the app's shell, so a deep link or a reload lands on its page. */
 	public static final List<String> PAGES = List.of("/", "/signin", "/signup", "/account", "/projects", "/projects/*",
-			"/tasks/*", "/catalog", "/products/*", "/drops/*", "/orders", "/chat", "/chat/*", "/admin", "/admin/*");
+			"/tasks/*", "/catalog", "/products/*", "/drops/*", "/orders", "/chat", "/chat/*", "/admin", "/admin/*",
+			"/search", "/ask", "/articles", "/articles/*");
 
 	/** The app's scripts, styles and images. */
 	public static final String ASSETS = "/assets/**";

@@ -23,10 +23,9 @@ class WebAppController {
 
 	private static final Resource SHELL = new ClassPathResource("webapp/index.html");
 
-	@GetMapping(
-			path = { "/", "/signin", "/signup", "/account", "/projects", "/projects/{id}", "/tasks/{id}", "/catalog",
-					"/products/{id}", "/drops/{id}", "/orders", "/chat", "/chat/{id}", "/admin", "/admin/{page}" },
-			produces = MediaType.TEXT_HTML_VALUE)
+	@GetMapping(path = { "/", "/signin", "/signup", "/account", "/projects", "/projects/{id}", "/tasks/{id}",
+			"/catalog", "/products/{id}", "/drops/{id}", "/orders", "/chat", "/chat/{id}", "/admin", "/admin/{page}",
+			"/search", "/ask", "/articles", "/articles/{id}" }, produces = MediaType.TEXT_HTML_VALUE)
 	ResponseEntity<Resource> shell() {
 		return ResponseEntity.ok().cacheControl(CacheControl.noCache()).contentType(MediaType.TEXT_HTML).body(SHELL);
 	}

@@ -2,6 +2,7 @@
 import * as api from '../api.js';
 import { h, put, clear, field, select, flash, problemText, formData, money, when } from '../dom.js';
 import { navigate } from '../router.js';
+import { related } from '../knowledge.js';
 
 const CARDS = [['tok_visa', 'Test card — approved'], ['tok_declined', 'Test card — declined']];
 
@@ -36,7 +37,9 @@ export async function product(main, { id }) {
     h('table', {}, h('caption', {}, 'Sizes'),
       h('thead', {}, h('tr', {}, ['Size', 'SKU', 'Price', 'Available'].map(c => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, p.variants.map(v => h('tr', {}, h('th', { scope: 'row' }, v.size), h('td', {}, v.sku), h('td', {}, money(v.price)), h('td', {}, String(v.available)))))),
-    buyBox([field('Size', sku)], data => ({ items: [{ sku: data.sku, quantity: Number(data.quantity) }] }), 5));
+    buyBox([field('Size', sku)], data => ({ items: [{ sku: data.sku, quantity: Number(data.quantity) }] }), 5),
+    // Related products need a token (search is for signed-in users); visitors see none.
+    api.user() ? related(`/api/v1/products/${encodeURIComponent(id)}/related`) : null);
 }
 
 export async function drop(main, { id }) {
@@ -65,7 +68,7 @@ export async function drop(main, { id }) {
   const quantity = Array.from({ length: limit }, (_, i) => String(i + 1));
   put(main, h('h1', {}, `Drop: ${state.sku}`), countdown, counter, statusEl,
     h('p', {}, `At most ${state.perCustomerLimit} per customer. Starts ${when(state.startsAt)}${state.endsAt ? `, ends ${when(state.endsAt)}` : ''}.`),
-    buyBox([], data => ({ dropId: id, quantity: Number(data.quantity) }), limit, quantity));
+    buyBox([], data => ({ dropId: id, quantity: Number(data.quantity) }), limit, quantity, drawState));
   drawState();
   tick();
   const clock = setInterval(tick, 1000);
@@ -101,7 +104,7 @@ function span(ms) {
  * A lost answer, a 503 or a 409 idempotency-key-in-use keep it, so "Try again" sends the
  * same request and can only ever produce the one order.
  */
-function buyBox(fields, bodyOf, limit, quantities) {
+function buyBox(fields, bodyOf, limit, quantities, settled) {
   const result = h('div', { id: 'buy-result', role: 'status', 'aria-live': 'polite' });
   const qty = select('quantity', quantities || Array.from({ length: limit }, (_, i) => String(i + 1)), '1');
   const card = select('card', CARDS, 'tok_visa');
@@ -139,6 +142,9 @@ function buyBox(fields, bodyOf, limit, quantities) {
       button.disabled = false;
       button.textContent = final ? 'Buy' : 'Try again';
       if (final) { intent = null; lock(false); }
+      // The drop page redraws its state: a sold-out event that came while the request was
+      // in flight could not disable the button then.
+      if (settled) settled();
     }
   });
   return formEl;

@@ -2,11 +2,14 @@
 import * as api from '../api.js';
 import { h, clear, field, select, flash, problemText, formData, when } from '../dom.js';
 import { STATUSES, PRIORITIES } from './projects.js';
+import { related } from '../knowledge.js';
 
 export async function detail(main, { id }) {
   let task = await api.get(`/api/v1/tasks/${id}`);
   const view = h('div', {});
   const message = h('p', { role: 'status', 'aria-live': 'polite' });
+  // Read once per visit, not once per save; each redraw moves the same element into place.
+  const relatedEl = related(`/api/v1/tasks/${encodeURIComponent(id)}/related`);
 
   const apply = async (action, body) => {
     try {
@@ -53,7 +56,7 @@ export async function detail(main, { id }) {
       h('dl', { class: 'facts' },
         h('dt', {}, 'Type'), h('dd', {}, task.type), h('dt', {}, 'Version'), h('dd', {}, String(task.version)),
         h('dt', {}, 'Assignee'), h('dd', {}, task.assigneeName || '—'), h('dt', {}, 'Updated'), h('dd', {}, when(task.updatedAt))),
-      message, edit,
+      message, edit, relatedEl,
       h('h2', {}, `Comments (${comments.items.length})`),
       h('ul', { class: 'plain comments' }, comments.items.map(c => h('li', {}, h('strong', {}, c.authorName), ` · ${when(c.createdAt)}`, h('p', {}, c.body)))),
       comment,
