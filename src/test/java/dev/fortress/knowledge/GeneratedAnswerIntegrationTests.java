@@ -66,6 +66,9 @@ class GeneratedAnswerIntegrationTests extends TaskForgeTest {
 	@Autowired
 	MeterRegistry meters;
 
+	@Autowired
+	LanguageModel model;
+
 	@DynamicPropertySource
 	static void model(DynamicPropertyRegistry registry) {
 		registry.add("fortress.llm.url", () -> provider.baseUrl() + "/v1");
@@ -282,6 +285,29 @@ class GeneratedAnswerIntegrationTests extends TaskForgeTest {
 		assertThat(provider.findAll(postRequestedFor(urlPathEqualTo(COMPLETIONS)))).hasSize(2);
 		// two attempts of one 2 s idle timeout each, not the provider's 8 s
 		assertThat(took).isLessThan(Duration.ofSeconds(7));
+	}
+
+	@Test
+	void aCompleteReplyIsChargedToThePlatformWhenThereIsNoUser() {
+		provider.stubFor(completions().atPriority(1)
+			.withRequestBody(containing("Screen this wallaby text"))
+			.willReturn(aResponse().withStatus(200)
+				.withHeader("Content-Type", "application/json")
+				.withBody(JSON.writeValueAsString(Map.of("id", "chatcmpl-2", "object", "chat.completion", "created",
+						1_700_000_000, "model", "fake-model", "choices",
+						List.of(Map.of("index", 0, "finish_reason", "stop", "message",
+								Map.of("role", "assistant", "content", "ALLOW"))),
+						"usage", Map.of("prompt_tokens", 40, "completion_tokens", 2, "total_tokens", 42))))));
+		long before = tokens(new UUID(0, 0));
+
+		LanguageModel.Reply reply = this.model.complete(null, "moderation",
+				new LanguageModel.Prompt("You screen text.", "Screen this wallaby text", 16));
+
+		assertThat(reply).isEqualTo(new LanguageModel.Reply("ALLOW", 40, 2));
+		JsonNode request = onlyRequest();
+		assertThat(request.path("stream").asBoolean(false)).isFalse();
+		assertThat(request.path("max_tokens").asInt()).isEqualTo(16);
+		assertThat(tokens(new UUID(0, 0)) - before).isEqualTo(42);
 	}
 
 	private Http.Response ask(LoggedIn user, String question) {
