@@ -288,6 +288,30 @@ class GeneratedAnswerIntegrationTests extends TaskForgeTest {
 	}
 
 	@Test
+	void aStreamThatFailsAfterTextEndsWithAnErrorEventAndIsNotRetried() {
+		LoggedIn owner = loggedIn("EDITOR");
+		UUID project = createProject(owner, "Broken");
+		UUID task = createTask(owner, project, "Kiwi dashboards flicker", "description",
+				"Kiwi dashboards redraw every second.");
+		awaitIndexed(owner, "kiwi dashboards", task);
+		String body = chunk(Map.of("index", 0, "delta", Map.of("role", "assistant", "content", "Kiwi dashboards ")),
+				null) + "data: {\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}\n\n";
+		provider.stubFor(completions().atPriority(1)
+			.withRequestBody(containing("Kiwi"))
+			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(body)));
+
+		Http.Response response = ask(owner, "kiwi dashboards flicker");
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.body()).contains("event:delta")
+			.contains("Kiwi dashboards ")
+			.contains("event:error")
+			.contains("service-unavailable")
+			.doesNotContain("event:done");
+		assertThat(provider.findAll(postRequestedFor(urlPathEqualTo(COMPLETIONS)))).hasSize(1);
+	}
+
+	@Test
 	void aCompleteReplyIsChargedToThePlatformWhenThereIsNoUser() {
 		provider.stubFor(completions().atPriority(1)
 			.withRequestBody(containing("Screen this wallaby text"))
