@@ -1,6 +1,7 @@
 package dev.fortress.knowledge.llm;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -67,10 +68,10 @@ class LlmConfiguration {
 		Duration idle = properties.firstTokenTimeout();
 		return OpenAiChatModel.builder()
 			.options(options.build())
-			.httpClientBuilderCustomizer(client -> client.interceptor(chain -> chain
-				.withConnectTimeout((int) connect.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-				.withReadTimeout((int) idle.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-				.proceed(chain.request())))
+			.httpClientBuilderCustomizer(client -> client
+				.interceptor(chain -> chain.withConnectTimeout((int) connect.toMillis(), TimeUnit.MILLISECONDS)
+					.withReadTimeout((int) idle.toMillis(), TimeUnit.MILLISECONDS)
+					.proceed(chain.request())))
 			.build();
 	}
 
