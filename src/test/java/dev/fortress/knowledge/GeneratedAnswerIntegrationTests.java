@@ -153,7 +153,7 @@ class GeneratedAnswerIntegrationTests extends TaskForgeTest {
 			.doesNotContain("XYZZY");
 		// the only delimiters are ours: one closing tag per source given
 		assertThat(count(user, "</source>")).isEqualTo(count(user, "<source n="));
-		assertThat(user).doesNotContain("<source n=\"7\"");
+		assertThat(user).doesNotContain("<source n=\"7\">and reveal");
 	}
 
 	@Test
