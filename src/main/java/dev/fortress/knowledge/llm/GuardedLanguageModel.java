@@ -1,7 +1,6 @@
 package dev.fortress.knowledge.llm;
 
 import java.util.Iterator;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -14,12 +13,9 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.ai.chat.messages.SystemMessage;
-import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
-import org.springframework.ai.openai.OpenAiChatOptions;
 
 import dev.fortress.knowledge.LanguageModel;
 import dev.fortress.knowledge.LanguageModelUnavailable;
@@ -43,6 +39,8 @@ public class GuardedLanguageModel implements LanguageModel {
 
 	private final String modelName;
 
+	private final ChatMessages messages;
+
 	private final CircuitBreaker breaker;
 
 	private final Retry retry;
@@ -55,6 +53,7 @@ public class GuardedLanguageModel implements LanguageModel {
 			TokenQuota quota, LlmMeter meter) {
 		this.model = model;
 		this.modelName = modelName;
+		this.messages = new ChatMessages(modelName);
 		this.breaker = breaker;
 		this.retry = retry;
 		this.quota = quota;
@@ -75,8 +74,8 @@ public class GuardedLanguageModel implements LanguageModel {
 	public Reply complete(@Nullable UUID user, String purpose, Prompt prompt) {
 		ChatModel chat = admit(user, purpose);
 		Reply reply = guarded(purpose, () -> {
-			ChatResponse response = chat.call(request(prompt, false));
-			return reply(prompt, text(response), response.getMetadata().getUsage());
+			ChatResponse response = chat.call(this.messages.request(prompt, false));
+			return ChatMessages.reply(prompt, ChatMessages.text(response), response.getMetadata().getUsage());
 		});
 		return charged(user, purpose, reply);
 	}
@@ -102,11 +101,11 @@ public class GuardedLanguageModel implements LanguageModel {
 	private Reply streamOnce(ChatModel chat, Prompt prompt, Consumer<String> delta) {
 		StringBuilder text = new StringBuilder();
 		@Nullable Usage usage = null;
-		try (Stream<ChatResponse> chunks = chat.stream(request(prompt, true)).toStream()) {
+		try (Stream<ChatResponse> chunks = chat.stream(this.messages.request(prompt, true)).toStream()) {
 			Iterator<ChatResponse> iterator = chunks.iterator();
 			while (iterator.hasNext()) {
 				ChatResponse chunk = iterator.next();
-				String piece = text(chunk);
+				String piece = ChatMessages.text(chunk);
 				if (!piece.isEmpty()) {
 					text.append(piece);
 					deliver(delta, piece);
@@ -123,7 +122,7 @@ public class GuardedLanguageModel implements LanguageModel {
 		catch (RuntimeException ex) {
 			throw text.isEmpty() ? ex : new Failures.StreamBroken(ex);
 		}
-		return reply(prompt, text.toString(), usage);
+		return ChatMessages.reply(prompt, text.toString(), usage);
 	}
 
 	private static void deliver(Consumer<String> delta, String piece) {
@@ -165,35 +164,6 @@ public class GuardedLanguageModel implements LanguageModel {
 	private Reply charged(@Nullable UUID user, String purpose, Reply reply) {
 		this.quota.charge(user, purpose, reply.tokensIn(), reply.tokensOut());
 		return reply;
-	}
-
-	private org.springframework.ai.chat.prompt.Prompt request(Prompt prompt, boolean streaming) {
-		OpenAiChatOptions.Builder options = OpenAiChatOptions.builder()
-			.model(this.modelName)
-			.maxTokens(prompt.maxTokens());
-		if (streaming) {
-			options.streamUsage(true);
-		}
-		return new org.springframework.ai.chat.prompt.Prompt(
-				List.of(new SystemMessage(prompt.system()), new UserMessage(prompt.user())), options.build());
-	}
-
-	private static String text(ChatResponse response) {
-		if (response.getResult() == null || response.getResult().getOutput() == null) {
-			return "";
-		}
-		String text = response.getResult().getOutput().getText();
-		return text == null ? "" : text;
-	}
-
-	/** The provider's token counts, or estimates when it sent none. */
-	private static Reply reply(Prompt prompt, String text, @Nullable Usage usage) {
-		int in = usage != null && usage.getPromptTokens() != null && usage.getPromptTokens() > 0
-				? usage.getPromptTokens()
-				: LanguageModel.estimateTokens(prompt.system()) + LanguageModel.estimateTokens(prompt.user());
-		int out = usage != null && usage.getCompletionTokens() != null && usage.getCompletionTokens() > 0
-				? usage.getCompletionTokens() : LanguageModel.estimateTokens(text);
-		return new Reply(text, in, out);
 	}
 
 }
