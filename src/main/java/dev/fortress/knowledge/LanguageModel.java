@@ -1,6 +1,7 @@
 package dev.fortress.knowledge;
 
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -24,6 +25,27 @@ public interface LanguageModel {
 	 * the call failed after its retries or timed out, or the quota is spent
 	 */
 	Reply complete(@Nullable UUID user, String purpose, Prompt prompt);
+
+	/**
+	 * One reply streamed as it is generated: each piece of text is handed to
+	 * {@code delta} as it arrives, on the calling thread, and the whole reply is returned
+	 * at the end. Guarded like {@link #complete}; a failure is retried only before the
+	 * first piece was handed over (after that, a retry would repeat text the caller has
+	 * already passed on).
+	 * @throws LanguageModelUnavailable as {@link #complete} does; also when the stream
+	 * broke after some pieces were handed over ({@code FAILED}), or when {@code delta}
+	 * threw (the caller's consumer went away; the exception is the cause)
+	 */
+	Reply stream(@Nullable UUID user, String purpose, Prompt prompt, Consumer<String> delta);
+
+	/**
+	 * A provider-independent estimate of a text's tokens: one per four characters, the
+	 * usual rule for English with BPE tokenisers, rounded up. Budgets use it before a
+	 * call; the meter uses the provider's own count when the reply carries one.
+	 */
+	static int estimateTokens(String text) {
+		return (text.length() + 3) / 4;
+	}
 
 	/**
 	 * @param system the instructions

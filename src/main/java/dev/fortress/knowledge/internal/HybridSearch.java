@@ -5,11 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import org.apache.lucene.search.Query;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 import dev.fortress.identity.CurrentUser;
@@ -62,23 +64,24 @@ public class HybridSearch implements KnowledgeApi {
 
 	/** The best sources for the query among those the caller may read, best first. */
 	public List<SearchResult> search(CurrentUser user, String query, Set<String> types, int limit) {
-		return this.timer.record(() -> best(user, query, types, limit).stream()
+		return this.timer.record(() -> best(user, query, types, null, limit).stream()
 			.map(f -> new SearchResult(f.best.type(), f.best.id(), f.best.title(), snippet(f.best.text()), f.score))
 			.toList());
 	}
 
 	@Override
-	public List<Passage> retrieve(CurrentUser user, String query, Set<String> types, int k) {
+	public List<Passage> retrieve(CurrentUser user, String query, Set<String> types, @Nullable UUID projectId, int k) {
 		if (k < 1 || k > 50 || query.isBlank() || !TYPES.containsAll(types)) {
 			throw new IllegalArgumentException("k must be 1 to 50, the query not blank, the types known");
 		}
-		return best(user, query, types, k).stream()
+		return best(user, query, types, projectId, k).stream()
 			.map(f -> new Passage(f.best.type(), f.best.id(), f.best.title(), f.best.text(), f.score))
 			.toList();
 	}
 
-	private List<Fused> best(CurrentUser user, String query, Set<String> types, int limit) {
-		Query filter = this.scopes.filter(user, types, null);
+	private List<Fused> best(CurrentUser user, String query, Set<String> types, @Nullable UUID projectId, int limit) {
+		Query filter = projectId == null ? this.scopes.filter(user, types, null)
+				: this.scopes.filter(user, types, null, Sources.project(projectId));
 		int depth = limit * DEPTH;
 		List<Hit> words = this.index.matching(query, filter, depth);
 		List<Hit> meaning = this.index.nearest(this.model.embed(query), filter, depth)

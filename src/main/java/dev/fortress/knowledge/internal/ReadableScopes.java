@@ -51,6 +51,14 @@ class ReadableScopes {
 	 * @param exclude a source key to leave out (related items exclude their source)
 	 */
 	Query filter(CurrentUser user, Set<String> types, @Nullable String exclude) {
+		return filter(user, types, exclude, null);
+	}
+
+	/**
+	 * @param within one scope to narrow to ({@code project:<id>}), on top of, never
+	 * instead of, the readable ones
+	 */
+	Query filter(CurrentUser user, Set<String> types, @Nullable String exclude, @Nullable String within) {
 		List<BytesRef> scopes = new ArrayList<>();
 		scopes.add(new BytesRef(Sources.PUBLIC));
 		scopes.add(new BytesRef("user:" + user.id()));
@@ -73,6 +81,9 @@ class ReadableScopes {
 		}
 		if (exclude != null) {
 			filter.add(new TermQuery(new Term("source", exclude)), Occur.MUST_NOT);
+		}
+		if (within != null) {
+			filter.add(new TermQuery(new Term("scope", within)), Occur.FILTER);
 		}
 		return filter.build();
 	}

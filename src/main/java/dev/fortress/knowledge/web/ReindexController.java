@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.fortress.knowledge.internal.Reindexer;
 
 @RestController
-@Tag(name = "Knowledge", description = "Hybrid search, related items")
+@Tag(name = "Knowledge", description = "Hybrid search, related items, answers")
 class ReindexController {
 
 	private final Reindexer reindexer;

@@ -17,7 +17,7 @@ import dev.fortress.knowledge.internal.RelatedItems;
 import dev.fortress.knowledge.internal.RelatedItems.Related;
 
 @RestController
-@Tag(name = "Knowledge", description = "Hybrid search, related items")
+@Tag(name = "Knowledge", description = "Hybrid search, related items, answers")
 class RelatedController {
 
 	private final RelatedItems related;

@@ -24,7 +24,7 @@ import dev.fortress.knowledge.internal.SearchResult;
 import dev.fortress.platform.web.ApiException;
 
 @RestController
-@Tag(name = "Knowledge", description = "Hybrid search, related items")
+@Tag(name = "Knowledge", description = "Hybrid search, related items, answers")
 class SearchController {
 
 	private final HybridSearch search;
