@@ -522,6 +522,38 @@ class WebAppBrowserTests extends IntegrationTest {
 		}
 	}
 
+	@Test
+	void aMemberAsksAQuestionAndFollowsTheAnswersSourceToTheTask() {
+		TestUser member = newUser("asker");
+		LoggedIn memberApi = login(member);
+		String project = this.http.post("/api/v1/projects", Map.of("name", "Operations"))
+			.token(memberApi.accessToken())
+			.send()
+			.text("id");
+		String task = newTask(memberApi, project, "Rotate the staging database password every quarter");
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> this.http.get("/api/v1/search?types=task&q=staging+database+password")
+				.token(memberApi.accessToken())
+				.send()
+				.body()
+				.contains(task));
+		try (Browser browser = Browser.open(this.port)) {
+			browser.signIn(member.email(), PASSWORD).go("/ask");
+			browser.type("#ask-form textarea[name=question]", "How often is the staging database password rotated?");
+			browser.find("#ask-form button[type=submit]").click();
+
+			// no model is configured in the tests: the answer is the passages, and says
+			// so
+			browser.waitForText("#not-generated", "Generation is off");
+			browser.waitForText("#citations", "Rotate the staging database password every quarter");
+			browser.assertAccessible();
+			browser.screenshot("ask-extractive");
+			browser.find("#answer-text a.cite[href='/tasks/" + task + "']").click();
+			browser.waitForText("main h1", "Rotate the staging database password every quarter");
+			assertThat(browser.cspViolations()).isEmpty();
+		}
+	}
+
 	private String newTask(LoggedIn user, String project, String title) {
 		Http.Response created = this.http
 			.post("/api/v1/projects/" + project + "/tasks",
