@@ -71,15 +71,15 @@ class Ingestion {
 	@EventConsumer
 	void on(ChannelEvent event) {
 		switch (event.type()) {
-			case "posted", "edited" -> {
-				if (event.message().deleted()) {
+			case "posted", "edited", "approved" -> {
+				if (event.message().deleted() || event.message().held()) {
 					this.indexer.remove(Sources.MESSAGE, event.message().id());
 				}
 				else {
 					this.indexer.index(Sources.message(event.message()));
 				}
 			}
-			case "deleted" -> this.indexer.remove(Sources.MESSAGE, event.message().id());
+			case "deleted", "hidden" -> this.indexer.remove(Sources.MESSAGE, event.message().id());
 			default -> {
 				// reactions change no text
 			}
