@@ -10,6 +10,7 @@ import dev.fortress.content.ArticleChanged;
 import dev.fortress.content.ArticleDeleted;
 import dev.fortress.platform.events.EventConsumer;
 import dev.fortress.tasks.CommentAdded;
+import dev.fortress.tasks.CommentWithdrawn;
 import dev.fortress.tasks.ProjectDeleted;
 import dev.fortress.tasks.TaskChanged;
 import dev.fortress.tasks.TaskCreated;
@@ -55,6 +56,11 @@ class Ingestion {
 	@EventConsumer
 	void on(CommentAdded event) {
 		task(event.taskId());
+	}
+
+	@EventConsumer
+	void on(CommentWithdrawn event) {
+		this.indexer.remove(Sources.COMMENT, event.commentId());
 	}
 
 	@EventConsumer
