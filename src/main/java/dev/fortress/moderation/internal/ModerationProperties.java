@@ -31,8 +31,8 @@ record ModerationProperties(int maxLinks, List<String> deniedDomains, List<Strin
 		postsPerWindow = postsPerWindow <= 0 ? 20 : postsPerWindow;
 		postWindow = postWindow == null ? Duration.ofMinutes(1) : postWindow;
 		k = k <= 0 ? 5 : k;
-		holdSimilarity = holdSimilarity == 0 ? 0.6 : holdSimilarity;
-		greySimilarity = greySimilarity == 0 ? 0.45 : greySimilarity;
+		holdSimilarity = holdSimilarity == 0 ? 0.3 : holdSimilarity;
+		greySimilarity = greySimilarity == 0 ? 0.4 : greySimilarity;
 		llmMaxTokens = llmMaxTokens <= 0 ? 20 : llmMaxTokens;
 	}
 
