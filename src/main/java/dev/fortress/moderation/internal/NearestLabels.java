@@ -21,8 +21,15 @@ import dev.fortress.moderation.internal.LabelledSet.Example;
  * otherwise, if its nearest flagged example is at least {@code greySimilarity} away, it
  * is borderline (the language model may look at it after the commit). The examples are
  * embedded once, on first use; a text costs one embedding and a dot product per example.
+ * Texts of fewer than {@link #MIN_WORDS} words pass unexamined: a few words carry too
+ * little meaning for the model, which puts them 0.2–0.4 from whatever is nearest ("react
+ * to me" has three spam lines among its five nearest).
  */
 final class NearestLabels {
+
+	static final int MIN_WORDS = 4;
+
+	private static final Verdict PASSED = new Verdict(null, false, 0);
 
 	private final EmbeddingModel model;
 
@@ -52,6 +59,9 @@ final class NearestLabels {
 	}
 
 	Verdict classify(String text) {
+		if (text.strip().split("\\s+").length < MIN_WORDS) {
+			return PASSED;
+		}
 		float[] vector = this.model.embed(text);
 		float[][] known = this.vectors.get();
 		Integer[] order = new Integer[known.length];

@@ -42,8 +42,8 @@ class NearestLabelsTests {
 		assertThat(labels.classify("Earn money fast from home, guaranteed daily profit, sign up today").label())
 			.isEqualTo("spam");
 		List<String> ordinary = new ArrayList<>(List.of("Can you look at the failing build before lunch?", "teh plan",
-				"The release notes are in the wiki", "hello", "m1", "race",
-				"Bob, the invoice export is wrong for March"));
+				"The release notes are in the wiki", "hello", "m1", "race", "react to me", "burst 7",
+				"Bob, the invoice export is wrong for March", "Welcome to the channel", "Looks good to me"));
 		HELD_OUT.stream().filter(e -> !e.flagged()).forEach(e -> ordinary.add(e.text()));
 		for (String text : ordinary) {
 			assertThat(labels.classify(text).held()).as(text).isFalse();
@@ -84,6 +84,21 @@ class NearestLabelsTests {
 		System.out.println(table);
 		assertThat(chosenPrecision).as(table.toString()).isEqualTo(1.0);
 		assertThat(chosenRecall).as(table.toString()).isGreaterThan(0.5);
+	}
+
+	@Test
+	void oneScreeningCostsOneEmbeddingOnTheWritePath() {
+		NearestLabels labels = new NearestLabels(MODEL, ALL, 5, 0.3, 0.4);
+		labels.warmUp();
+		labels.classify("warm the model's threads up");
+		int texts = 50;
+		long start = System.nanoTime();
+		for (int i = 0; i < texts; i++) {
+			labels.classify("The build number " + i + " failed on the integration tests, can someone look?");
+		}
+		double millis = (System.nanoTime() - start) / 1e6 / texts;
+		System.out.printf("semantic check: %.1f ms per short text over %d labelled examples%n", millis, ALL.size());
+		assertThat(millis).isLessThan(200);
 	}
 
 	private static List<Example> split(boolean heldOut) {
