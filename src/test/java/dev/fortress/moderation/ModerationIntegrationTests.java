@@ -4,12 +4,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import dev.fortress.chat.ChatTest;
 import dev.fortress.support.Http;
+import dev.fortress.support.StompClient;
 
 import static dev.fortress.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,6 +52,14 @@ class ModerationIntegrationTests extends ChatTest {
 		assertThat(search(other, channel, "passive income")).isEmpty();
 		assertThat(search(author, channel, "passive income")).containsExactly(id);
 
+		// held is a fact of the log: views rebuilt from it keep it
+		assertThat(this.http.post("/api/v1/admin/chat/channels/" + channel + "/rebuild", "")
+			.token(admin.accessToken())
+			.send()
+			.status()).isEqualTo(200);
+		assertThat(texts(page(other, channel, ""))).containsExactly("Welcome to the channel");
+		assertThat(page(author, channel, "").get("items").get(0).get("moderation").asString()).isEqualTo("HELD");
+
 		JsonNode item = queued(admin, "HELD", id);
 		assertThat(item.get("type").asString()).isEqualTo("message");
 		assertThat(item.get("authorId").asString()).isEqualTo(author.id().toString());
@@ -77,6 +88,47 @@ class ModerationIntegrationTests extends ChatTest {
 			.query(Long.class)
 			.single()).isEqualTo(2);
 		assertThat(queuedIds(admin, "APPROVED")).contains(itemId);
+	}
+
+	@Test
+	void aHeldMessageIsNotBroadcastUntilApprovedAndAnEditIntoSpamIsHidden() throws Exception {
+		LoggedIn author = loggedIn("EDITOR");
+		LoggedIn other = loggedIn("EDITOR");
+		LoggedIn admin = loggedIn("ADMIN");
+		String channel = channel(author, "Live moderation", false);
+		try (StompClient watcher = StompClient.connect(this.port, other.accessToken())) {
+			BlockingQueue<JsonNode> live = watcher.subscribe("/topic/channels/" + channel);
+			// the subscription is in place once a message posted after it arrives
+			await().atMost(Duration.ofSeconds(10)).until(() -> {
+				posted(author, channel, "Is anyone around this afternoon?");
+				return live.poll(500, TimeUnit.MILLISECONDS) != null;
+			});
+			live.clear();
+
+			String held = post(author, channel, SPAM).text("id");
+			String visible = posted(author, channel, "The staging deploy is done, please have a look");
+			JsonNode next = StompClient.next(live);
+			assertThat(next.get("message").get("id").asString()).isEqualTo(visible);
+
+			decide(admin, queued(admin, "HELD", held).get("id").asString(), "approve");
+			JsonNode approved = StompClient.next(live);
+			assertThat(approved.get("type").asString()).isEqualTo("posted");
+			assertThat(approved.get("message").get("id").asString()).isEqualTo(held);
+			assertThat(approved.get("message").has("moderation")).isFalse();
+
+			Http.Response edited = this.http.patch("/api/v1/messages/" + visible, Map.of("text", SPAM))
+				.token(author.accessToken())
+				.send();
+			assertThat(edited.text("moderation")).isEqualTo("HELD");
+			JsonNode hidden = StompClient.next(live);
+			assertThat(hidden.get("type").asString()).isEqualTo("hidden");
+			assertThat(hidden.get("message").get("text").asString()).isEmpty();
+			List<String> seen = page(other, channel, "").get("items")
+				.valueStream()
+				.map(message -> message.get("id").asString())
+				.toList();
+			assertThat(seen).contains(held).doesNotContain(visible);
+		}
 	}
 
 	@Test

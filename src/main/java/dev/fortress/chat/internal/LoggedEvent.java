@@ -35,8 +35,8 @@ record LoggedEvent(UUID channelId, long seq, UUID messageId, Type type, UUID act
 
 	/**
 	 * What an event adds to its type: the text (posted, edited), the thread and the
-	 * attachments and whether the screen held it (posted), the emoji (reacted,
-	 * unreacted).
+	 * attachments (posted), whether the screen held the text (posted, edited), the emoji
+	 * (reacted, unreacted).
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record Payload(@Nullable String text, @Nullable UUID parentId, @Nullable List<UUID> attachmentIds,
@@ -47,8 +47,8 @@ record LoggedEvent(UUID channelId, long seq, UUID messageId, Type type, UUID act
 			return new Payload(text, parentId, attachmentIds, null, held ? Boolean.TRUE : null);
 		}
 
-		static Payload edited(String text) {
-			return new Payload(text, null, null, null, null);
+		static Payload edited(String text, boolean held) {
+			return new Payload(text, null, null, null, held ? Boolean.TRUE : null);
 		}
 
 		static Payload none() {

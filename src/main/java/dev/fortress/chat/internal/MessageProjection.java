@@ -28,10 +28,13 @@ class MessageProjection {
 		switch (event.type()) {
 			case POSTED -> posted(event);
 			case EDITED -> {
-				this.jdbc.sql("update chat_messages set text = :text, edited_at = :at where id = :id")
+				// an edit the screen held holds the message; no edit releases one
+				this.jdbc
+					.sql("update chat_messages set text = :text, edited_at = :at, held = held or :held where id = :id")
 					.param("id", event.messageId())
 					.param("text", event.payload().text())
 					.param("at", Timestamp.from(event.createdAt()))
+					.param("held", Boolean.TRUE.equals(event.payload().held()))
 					.update();
 				bump(event);
 			}

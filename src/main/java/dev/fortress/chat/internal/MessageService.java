@@ -134,6 +134,8 @@ public class MessageService implements ChatApi {
 	}
 
 	/**
+	 * The new text of a visible message is screened as a post's is: held, the message is
+	 * held again (and shown as {@code hidden} to the channel).
 	 * @throws ApiException 404 if the caller may not read it, 403 unless its author, 409
 	 * once deleted
 	 */
@@ -148,7 +150,9 @@ public class MessageService implements ChatApi {
 		if (message.text().equals(text)) {
 			return message;
 		}
-		return this.log.append(message.channelId(), messageId, Type.EDITED, user.id(), Payload.edited(text));
+		boolean held = !message.held()
+				&& this.screen.screen(new Submission(MessageModeration.TYPE, messageId, user.id(), text)).held();
+		return this.log.append(message.channelId(), messageId, Type.EDITED, user.id(), Payload.edited(text, held));
 	}
 
 	/**

@@ -12,7 +12,8 @@ import dev.fortress.chat.ChatMessage;
  * that sees a gap re-reads the messages over HTTP. Events of a held message are the
  * exception (its author has it from the POST response): they leave gaps, which a re-read
  * fills with what the reader may see. An approval is sent as the message's
- * {@code posted}, a hiding as {@code hidden} without its text.
+ * {@code posted}, a hiding (or an edit of a held message) as {@code hidden} without its
+ * text.
  */
 @Component
 class ChatFeed {
@@ -28,6 +29,10 @@ class ChatFeed {
 		ChannelUpdate update = switch (event.type()) {
 			case "approved" -> new ChannelUpdate("posted", event.seq(), event.message());
 			case "hidden" -> new ChannelUpdate("hidden", event.seq(), event.message().redacted());
+			// an edit the screen held: whoever saw the message learns it is hidden
+			case "edited" ->
+				event.message().held() ? new ChannelUpdate("hidden", event.seq(), event.message().redacted())
+						: new ChannelUpdate(event.type(), event.seq(), event.message());
 			default -> event.message().held() ? null : new ChannelUpdate(event.type(), event.seq(), event.message());
 		};
 		if (update == null) {
