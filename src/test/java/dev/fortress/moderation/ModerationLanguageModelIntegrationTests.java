@@ -3,6 +3,7 @@ package dev.fortress.moderation;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
@@ -110,12 +112,18 @@ class ModerationLanguageModelIntegrationTests extends ChatTest {
 			return new Reply(prompt.user().contains(FLAG) ? "FLAG spam" : "OK", 10, 2);
 		}
 
+		@Override
+		public Reply stream(@Nullable UUID user, String purpose, Prompt prompt, Consumer<String> delta) {
+			throw new AssertionError("moderation never streams");
+		}
+
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Model {
 
 		@Bean
+		@Primary
 		ScriptedModel scriptedModel() {
 			return new ScriptedModel();
 		}
