@@ -49,6 +49,9 @@ class ModerationIntegrationTests extends ChatTest {
 		assertThat(listed(other, channel).get("unread").asLong()).isEqualTo(1);
 		assertProblem(this.http.get("/api/v1/messages/" + id + "/history").token(other.accessToken()).send(), 404,
 				"not-found");
+		assertProblem(this.http.get("/api/v1/messages/" + id).token(other.accessToken()).send(), 404, "not-found");
+		assertThat(this.http.get("/api/v1/messages/" + id).token(author.accessToken()).send().text("moderation"))
+			.isEqualTo("HELD");
 		assertThat(search(other, channel, "passive income")).isEmpty();
 		assertThat(search(author, channel, "passive income")).containsExactly(id);
 

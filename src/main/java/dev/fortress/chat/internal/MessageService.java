@@ -205,6 +205,16 @@ public class MessageService implements ChatApi {
 	 * The message's events, oldest first.
 	 * @throws ApiException 404 if the caller may not read it
 	 */
+	/**
+	 * One message, as its channel's readers see it in the history.
+	 * @throws ApiException 404 if the caller may not read it (a held message: anyone but
+	 * its author and ADMINs)
+	 */
+	@Transactional(readOnly = true)
+	public ChatMessage get(UUID messageId, CurrentUser user) {
+		return target(messageId, user).message();
+	}
+
 	@Transactional(readOnly = true)
 	public List<HistoryEntry> history(UUID messageId, CurrentUser user) {
 		Target target = target(messageId, user);
