@@ -68,7 +68,7 @@ class ChatApiIntegrationTests extends ChatTest {
 	}
 
 	@Test
-	void aFileAttachedToAMessageIsReadableByTheChannelsReadersUntilTheMessageIsDeleted() {
+	void aFileAttachedToAMessageIsReadableByTheChannelsReadersUnlessTheMessageIsHeldOrDeleted() {
 		LoggedIn owner = loggedIn("EDITOR");
 		LoggedIn member = loggedIn("EDITOR");
 		LoggedIn outsider = loggedIn("EDITOR");
@@ -86,6 +86,14 @@ class ChatApiIntegrationTests extends ChatTest {
 		assertThat(this.files.mayRead(file, member.id())).isTrue();
 		assertThat(this.files.mayRead(file, outsider.id())).isFalse();
 		assertThat(this.files.mayRead(UUID.randomUUID(), member.id())).isFalse();
+		this.jdbc.sql("update chat_messages set held = true where id = cast(:id as uuid)")
+			.param("id", message)
+			.update();
+		assertThat(this.files.mayRead(file, member.id())).as("attached to a held message").isFalse();
+		this.jdbc.sql("update chat_messages set held = false where id = cast(:id as uuid)")
+			.param("id", message)
+			.update();
+		assertThat(this.files.mayRead(file, member.id())).isTrue();
 		this.http.delete("/api/v1/messages/" + message).token(owner.accessToken()).send();
 		assertThat(this.files.mayRead(file, member.id())).isFalse();
 	}

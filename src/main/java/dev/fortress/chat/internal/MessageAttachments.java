@@ -17,8 +17,9 @@ import dev.fortress.platform.web.ApiException;
 
 /**
  * Files attached to messages: a poster may attach only files they uploaded themselves
- * (asked of the files module), and a file attached to a message that is not deleted may
- * be downloaded by whoever may read the message's channel.
+ * (asked of the files module), and a file attached to a message that is neither deleted
+ * nor held by moderation may be downloaded by whoever may read the message's channel (a
+ * held message's author still reads their own upload, as its owner).
  */
 @Component
 class MessageAttachments implements FileReadPolicy {
@@ -61,7 +62,7 @@ class MessageAttachments implements FileReadPolicy {
 	public boolean mayRead(UUID fileId, UUID userId) {
 		List<UUID> channels = this.jdbc.sql("""
 				select distinct channel_id from chat_messages
-				where attachment_ids @> array[cast(:fileId as uuid)] and not deleted
+				where attachment_ids @> array[cast(:fileId as uuid)] and not deleted and not held
 				""").param("fileId", fileId).query(UUID.class).list();
 		if (channels.isEmpty()) {
 			return false;
