@@ -10,7 +10,7 @@ import dev.fortress.platform.events.EventMetadata;
  *
  * @param seq its position in the channel's log: total and gap-free per channel
  * @param type {@code posted}, {@code edited}, {@code deleted}, {@code reacted} or
- * {@code unreacted}
+ * {@code unreacted}, {@code approved} or {@code hidden} (moderation)
  * @param message the message's view after the event
  */
 public record ChannelEvent(UUID channelId, long seq, String type, UUID actorId, ChatMessage message,

@@ -9,7 +9,10 @@ import org.jspecify.annotations.Nullable;
 /** The content module's facade for other modules (the knowledge index). */
 public interface ContentApi {
 
-	/** The article as stored now, without an access check; empty if it does not exist. */
+	/**
+	 * The article as stored now, without an access check; empty if it does not exist or
+	 * is held for a moderator.
+	 */
 	Optional<ArticleText> article(UUID articleId);
 
 	/** Ids of every article after the given one (in id order), for a re-index. */

@@ -16,7 +16,7 @@ public interface TaskTexts {
 	/** The task, empty if it does not exist (any more). */
 	Optional<TaskText> task(UUID taskId);
 
-	/** The task's comments, oldest first. */
+	/** The task's comments, oldest first; held ones are left out until approved. */
 	List<CommentText> comments(UUID taskId);
 
 	/**

@@ -74,7 +74,7 @@ class ChatMessageIngestionIntegrationTests extends IntegrationTest {
 
 	private static ChatMessage message(UUID id, UUID channel, UUID author, String text, int version, boolean deleted) {
 		return new ChatMessage(id, channel, author, text, null, List.of(), Map.of(), version, version, Instant.now(),
-				version > 1 ? Instant.now() : null, deleted);
+				version > 1 ? Instant.now() : null, deleted, null);
 	}
 
 	private String text(UUID id) {

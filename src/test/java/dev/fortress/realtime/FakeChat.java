@@ -65,7 +65,7 @@ final class FakeChat implements ChatApi {
 		}
 		long next = this.seq.incrementAndGet();
 		ChatMessage message = new ChatMessage(UUID.randomUUID(), channelId, user.id(), text, parentId, List.of(),
-				Map.of(), next, 1, Instant.now(), null, false);
+				Map.of(), next, 1, Instant.now(), null, false, null);
 		this.events.publishEvent(
 				new ChannelEvent(channelId, next, "posted", user.id(), message, EventMetadata.now(Clock.systemUTC())));
 		return message;

@@ -554,6 +554,39 @@ class WebAppBrowserTests extends IntegrationTest {
 		}
 	}
 
+	@Test
+	void aModeratorApprovesAHeldMessageFromTheConsole() {
+		LoggedIn author = loggedIn("EDITOR");
+		Http.Response channel = this.http.post("/api/v1/channels", Map.of("name", "giveaways"))
+			.token(author.accessToken())
+			.send();
+		assertThat(channel.status()).as(channel.toString()).isEqualTo(201);
+		Http.Response held = this.http
+			.post("/api/v1/channels/" + channel.text("id") + "/messages",
+					Map.of("text", "Crypto giveaway for the whole team, details at the desk"))
+			.token(author.accessToken())
+			.send();
+		assertThat(held.status()).as(held.toString()).isEqualTo(201);
+		assertThat(held.text("moderation")).isEqualTo("HELD");
+		LoggedIn admin = loggedIn("ADMIN");
+		try (Browser browser = Browser.open(this.port)) {
+			browser.signIn(admin.email(), PASSWORD).go("/admin/moderation");
+			WebElement row = browser.waitForText("table.moderation", "Crypto giveaway for the whole team")
+				.findElement(By.xpath(".//tr[contains(., 'Crypto giveaway for the whole team')]"));
+			browser.assertAccessible();
+			browser.screenshot("console-moderation");
+			row.findElement(By.cssSelector("button.approve")).click();
+			browser.waitForText("#moderation-message", "Approved.");
+			assertThat(browser.find("table.moderation").getText()).doesNotContain("Crypto giveaway for the whole team");
+			assertThat(browser.cspViolations()).isEmpty();
+		}
+		Http.Response approved = this.http.get("/api/v1/messages/" + held.text("id"))
+			.token(author.accessToken())
+			.send();
+		assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+		assertThat(approved.json().has("moderation")).isFalse();
+	}
+
 	private String newTask(LoggedIn user, String project, String title) {
 		Http.Response created = this.http
 			.post("/api/v1/projects/" + project + "/tasks",

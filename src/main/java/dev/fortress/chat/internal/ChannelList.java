@@ -28,7 +28,7 @@ class ChannelList {
 			select c.*, m.role as own_role,
 			       (select count(*) from (select 1 from chat_messages x
 			        where x.channel_id = c.id and x.posted_seq > coalesce(r.seq, 0)
-			          and x.author_id <> :user and not x.deleted
+			          and x.author_id <> :user and not x.deleted and not x.held
 			        order by x.posted_seq limit %d) counted) as unread
 			from chat_channels c
 			left join chat_members m on m.channel_id = c.id and m.user_id = :user
@@ -56,7 +56,7 @@ class ChannelList {
 	ChannelSummary one(Channel channel, ChannelRole role, CurrentUser user) {
 		long unread = this.jdbc.sql("""
 				select count(*) from (select 1 from chat_messages x
-				where x.channel_id = :channelId and not x.deleted and x.author_id <> :user
+				where x.channel_id = :channelId and not x.deleted and not x.held and x.author_id <> :user
 				  and x.posted_seq > coalesce((select seq from chat_read_markers
 				                               where channel_id = :channelId and user_id = :user), 0)
 				order by x.posted_seq limit :cap) counted

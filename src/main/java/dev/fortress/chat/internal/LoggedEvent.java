@@ -17,7 +17,11 @@ record LoggedEvent(UUID channelId, long seq, UUID messageId, Type type, UUID act
 
 	enum Type {
 
-		POSTED, EDITED, DELETED, REACTED, UNREACTED;
+		POSTED, EDITED, DELETED, REACTED, UNREACTED,
+		/** A held message was approved by a moderator: it becomes visible. */
+		APPROVED,
+		/** A visible message was hidden (held again) after a later check flagged it. */
+		HIDDEN;
 
 		String slug() {
 			return name().toLowerCase(java.util.Locale.ROOT);
@@ -31,26 +35,28 @@ record LoggedEvent(UUID channelId, long seq, UUID messageId, Type type, UUID act
 
 	/**
 	 * What an event adds to its type: the text (posted, edited), the thread and the
-	 * attachments (posted), the emoji (reacted, unreacted).
+	 * attachments (posted), whether the screen held the text (posted, edited), the emoji
+	 * (reacted, unreacted).
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record Payload(@Nullable String text, @Nullable UUID parentId, @Nullable List<UUID> attachmentIds,
-			@Nullable String emoji) {
+			@Nullable String emoji, @Nullable Boolean held) {
 
-		static Payload posted(String text, @Nullable UUID parentId, List<UUID> attachmentIds) {
-			return new Payload(text, parentId, attachmentIds, null);
+		static Payload posted(String text, @Nullable UUID parentId, List<UUID> attachmentIds, boolean held) {
+			// absent rather than false, so the events of unscreened posts read as before
+			return new Payload(text, parentId, attachmentIds, null, held ? Boolean.TRUE : null);
 		}
 
-		static Payload edited(String text) {
-			return new Payload(text, null, null, null);
+		static Payload edited(String text, boolean held) {
+			return new Payload(text, null, null, null, held ? Boolean.TRUE : null);
 		}
 
 		static Payload none() {
-			return new Payload(null, null, null, null);
+			return new Payload(null, null, null, null, null);
 		}
 
 		static Payload reaction(String emoji) {
-			return new Payload(null, null, null, emoji);
+			return new Payload(null, null, null, emoji, null);
 		}
 
 	}

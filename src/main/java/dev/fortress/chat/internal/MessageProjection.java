@@ -28,10 +28,13 @@ class MessageProjection {
 		switch (event.type()) {
 			case POSTED -> posted(event);
 			case EDITED -> {
-				this.jdbc.sql("update chat_messages set text = :text, edited_at = :at where id = :id")
+				// an edit the screen held holds the message; no edit releases one
+				this.jdbc
+					.sql("update chat_messages set text = :text, edited_at = :at, held = held or :held where id = :id")
 					.param("id", event.messageId())
 					.param("text", event.payload().text())
 					.param("at", Timestamp.from(event.createdAt()))
+					.param("held", Boolean.TRUE.equals(event.payload().held()))
 					.update();
 				bump(event);
 			}
@@ -58,6 +61,13 @@ class MessageProjection {
 					.update();
 				bump(event);
 			}
+			case APPROVED, HIDDEN -> {
+				this.jdbc.sql("update chat_messages set held = :held where id = :id")
+					.param("id", event.messageId())
+					.param("held", event.type() == LoggedEvent.Type.HIDDEN)
+					.update();
+				bump(event);
+			}
 			case UNREACTED -> {
 				this.jdbc
 					.sql("delete from chat_reactions where message_id = :id and emoji = :emoji and user_id = :user")
@@ -75,8 +85,8 @@ class MessageProjection {
 		List<UUID> attachments = (payload.attachmentIds() != null) ? payload.attachmentIds() : List.of();
 		this.jdbc.sql("""
 				insert into chat_messages (id, channel_id, author_id, parent_id, text, attachment_ids, posted_seq, seq,
-				    version, created_at)
-				values (:id, :channelId, :authorId, :parentId, :text, :attachments, :seq, :seq, 1, :at)
+				    version, created_at, held)
+				values (:id, :channelId, :authorId, :parentId, :text, :attachments, :seq, :seq, 1, :at, :held)
 				""")
 			.param("id", event.messageId())
 			.param("channelId", event.channelId())
@@ -86,6 +96,7 @@ class MessageProjection {
 			.param("attachments", attachments.toArray(UUID[]::new))
 			.param("seq", event.seq())
 			.param("at", Timestamp.from(event.createdAt()))
+			.param("held", Boolean.TRUE.equals(payload.held()))
 			.update();
 	}
 

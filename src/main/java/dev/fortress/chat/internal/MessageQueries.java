@@ -51,7 +51,7 @@ public class MessageQueries {
 		Long beforeSeq = (before != null) ? position(channelId, parentId, before, "before") : null;
 		Long afterSeq = (after != null) ? position(channelId, parentId, after, "after") : null;
 		List<ChatMessage> found = new ArrayList<>(
-				this.messages.page(channelId, parentId, beforeSeq, afterSeq, limit + 1));
+				this.messages.page(channelId, parentId, beforeSeq, afterSeq, limit + 1, user));
 		boolean hasMore = found.size() > limit;
 		if (hasMore) {
 			// the extra one is the farthest in the paging direction: newest when paging

@@ -48,6 +48,7 @@ public class MessageSearch {
 			      from chat_messages m cross join q
 			      join chat_channels c on c.id = m.channel_id
 			      where m.search @@ q.query and not m.deleted
+			        and (not m.held or m.author_id = :user or :admin)
 			        and (cast(:channelId as uuid) is null or m.channel_id = :channelId)
 			        and %s) hit cross join q
 			where (cast(:rank as real) is null or hit.rank < :rank or (hit.rank = :rank and hit.id < :after))

@@ -21,6 +21,8 @@ import dev.fortress.chat.internal.LoggedEvent.Type;
 import dev.fortress.identity.CurrentUser;
 import dev.fortress.platform.Ids;
 import dev.fortress.platform.events.EventMetadata;
+import dev.fortress.platform.moderation.ContentScreen;
+import dev.fortress.platform.moderation.Submission;
 import dev.fortress.platform.web.ApiException;
 
 /**
@@ -48,13 +50,15 @@ public class MessageService implements ChatApi {
 
 	private final Mentions mentions;
 
+	private final ContentScreen screen;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	MessageService(ChannelAccess access, ReadableChannels readable, Channels channels, Messages messages, ChatLog log,
-			MessageKeys keys, MessageAttachments attachments, Mentions mentions, ApplicationEventPublisher events,
-			Clock clock) {
+			MessageKeys keys, MessageAttachments attachments, Mentions mentions, ContentScreen screen,
+			ApplicationEventPublisher events, Clock clock) {
 		this.access = access;
 		this.readable = readable;
 		this.channels = channels;
@@ -63,6 +67,7 @@ public class MessageService implements ChatApi {
 		this.keys = keys;
 		this.attachments = attachments;
 		this.mentions = mentions;
+		this.screen = screen;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -92,7 +97,9 @@ public class MessageService implements ChatApi {
 	/**
 	 * Posts a message; with an idempotency key, a resend of the same message returns the
 	 * first one ({@code replayed}) and another message with the same key is a
-	 * {@code 422}.
+	 * {@code 422}. The text is screened in the posting transaction: a held message is
+	 * stored and returned with {@code moderation: HELD}, seen by its author and ADMINs
+	 * only, and mentions nobody until a moderator approves it.
 	 * @throws ApiException 404 if the caller may not read the channel, 403 if they may
 	 * only read it, 400 for invalid input
 	 */
@@ -116,17 +123,27 @@ public class MessageService implements ChatApi {
 				return new Posted(this.messages.find(earlier.get()).orElseThrow(), true);
 			}
 		}
+		boolean held = this.screen.screen(new Submission(MessageModeration.TYPE, messageId, user.id(), text)).held();
 		ChatMessage message = this.log.append(channelId, messageId, Type.POSTED, user.id(),
-				Payload.posted(text, request.parentId(), attachmentIds));
-		List<UUID> mentioned = this.mentions.in(text, () -> this.access.readers(access.channel()), user.id());
-		if (!mentioned.isEmpty()) {
-			this.events.publishEvent(new MembersMentioned(channelId, access.channel().name(), messageId, user.id(),
-					text, mentioned, EventMetadata.now(this.clock)));
+				Payload.posted(text, request.parentId(), attachmentIds, held));
+		if (!held) {
+			mention(access.channel(), message);
 		}
 		return new Posted(message, false);
 	}
 
+	/** Tells the readers the message mentions about it. */
+	void mention(Channel channel, ChatMessage message) {
+		List<UUID> mentioned = this.mentions.in(message.text(), () -> this.access.readers(channel), message.authorId());
+		if (!mentioned.isEmpty()) {
+			this.events.publishEvent(new MembersMentioned(channel.id(), channel.name(), message.id(),
+					message.authorId(), message.text(), mentioned, EventMetadata.now(this.clock)));
+		}
+	}
+
 	/**
+	 * The new text of a visible message is screened as a post's is: held, the message is
+	 * held again (and shown as {@code hidden} to the channel).
 	 * @throws ApiException 404 if the caller may not read it, 403 unless its author, 409
 	 * once deleted
 	 */
@@ -141,7 +158,9 @@ public class MessageService implements ChatApi {
 		if (message.text().equals(text)) {
 			return message;
 		}
-		return this.log.append(message.channelId(), messageId, Type.EDITED, user.id(), Payload.edited(text));
+		boolean held = !message.held()
+				&& this.screen.screen(new Submission(MessageModeration.TYPE, messageId, user.id(), text)).held();
+		return this.log.append(message.channelId(), messageId, Type.EDITED, user.id(), Payload.edited(text, held));
 	}
 
 	/**
@@ -186,6 +205,16 @@ public class MessageService implements ChatApi {
 	 * The message's events, oldest first.
 	 * @throws ApiException 404 if the caller may not read it
 	 */
+	/**
+	 * One message, as its channel's readers see it in the history.
+	 * @throws ApiException 404 if the caller may not read it (a held message: anyone but
+	 * its author and ADMINs)
+	 */
+	@Transactional(readOnly = true)
+	public ChatMessage get(UUID messageId, CurrentUser user) {
+		return target(messageId, user).message();
+	}
+
 	@Transactional(readOnly = true)
 	public List<HistoryEntry> history(UUID messageId, CurrentUser user) {
 		Target target = target(messageId, user);
@@ -193,8 +222,14 @@ public class MessageService implements ChatApi {
 		return this.log.ofMessage(messageId).stream().map((event) -> HistoryEntry.of(event, redacted)).toList();
 	}
 
+	/**
+	 * The message and the caller's access; a held message exists for its author and
+	 * ADMINs only.
+	 */
 	private Target target(UUID messageId, CurrentUser user) {
-		ChatMessage message = this.messages.find(messageId).orElseThrow(() -> ApiException.notFound("Message"));
+		ChatMessage message = this.messages.find(messageId)
+			.filter((found) -> !found.held() || found.authorId().equals(user.id()) || user.isAdmin())
+			.orElseThrow(() -> ApiException.notFound("Message"));
 		Access access = this.channels.find(message.channelId())
 			.flatMap((channel) -> this.access.role(channel, user).map((role) -> new Access(channel, role)))
 			.orElseThrow(() -> ApiException.notFound("Message"));

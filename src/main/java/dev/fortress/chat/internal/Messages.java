@@ -19,13 +19,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import dev.fortress.chat.ChatMessage;
+import dev.fortress.identity.CurrentUser;
 
 /** Reads the message views (the projections of the channels' logs). */
 @Repository
 class Messages {
 
 	private static final String COLUMNS = "id, channel_id, author_id, parent_id, text, attachment_ids, posted_seq, seq, "
-			+ "version, created_at, edited_at, deleted";
+			+ "version, created_at, edited_at, deleted, held";
+
+	/**
+	 * Who sees a message: everyone who reads the channel, or, while it is held, its
+	 * author and ADMINs. Binds {@code :viewer} and {@code :admin}.
+	 */
+	static final String VISIBLE = "(not held or author_id = :viewer or :admin)";
 
 	private final JdbcClient jdbc;
 
@@ -56,18 +63,19 @@ class Messages {
 	boolean isThreadStart(UUID channelId, UUID messageId) {
 		return this.jdbc.sql("""
 				select count(*) from chat_messages
-				where id = :id and channel_id = :channelId and parent_id is null and not deleted
+				where id = :id and channel_id = :channelId and parent_id is null and not deleted and not held
 				""").param("id", messageId).param("channelId", channelId).query(Integer.class).single() == 1;
 	}
 
 	/**
 	 * A page of a channel's top-level messages, or of one thread's replies, newest first:
 	 * those before a position (older), or the ones right after a position (newer), or the
-	 * newest.
+	 * newest. Held messages are in it for their author and ADMINs only.
 	 */
 	List<ChatMessage> page(UUID channelId, @Nullable UUID parentId, @Nullable Long before, @Nullable Long after,
-			int limit) {
-		String scope = (parentId != null) ? "parent_id = :parentId" : "channel_id = :channelId and parent_id is null";
+			int limit, CurrentUser viewer) {
+		String scope = ((parentId != null) ? "parent_id = :parentId" : "channel_id = :channelId and parent_id is null")
+				+ " and " + VISIBLE;
 		String sql;
 		if (after != null) {
 			sql = "select * from (select " + COLUMNS + " from chat_messages where " + scope
@@ -77,7 +85,10 @@ class Messages {
 			sql = "select " + COLUMNS + " from chat_messages where " + scope
 					+ ((before != null) ? " and posted_seq < :before" : "") + " order by posted_seq desc limit :limit";
 		}
-		JdbcClient.StatementSpec statement = this.jdbc.sql(sql).param("limit", limit);
+		JdbcClient.StatementSpec statement = this.jdbc.sql(sql)
+			.param("limit", limit)
+			.param("viewer", viewer.id())
+			.param("admin", viewer.isAdmin());
 		statement = (parentId != null) ? statement.param("parentId", parentId)
 				: statement.param("channelId", channelId);
 		if (after != null) {
@@ -121,7 +132,7 @@ class Messages {
 				rs.getObject("author_id", UUID.class), rs.getString("text"), rs.getObject("parent_id", UUID.class),
 				uuids(rs.getArray("attachment_ids")), rs.getLong("seq"), rs.getInt("version"),
 				rs.getTimestamp("created_at").toInstant(), (edited != null) ? edited.toInstant() : null,
-				rs.getBoolean("deleted"));
+				rs.getBoolean("deleted"), rs.getBoolean("held"));
 	}
 
 	static List<UUID> uuids(Array array) throws SQLException {
@@ -131,12 +142,12 @@ class Messages {
 	/** A row of the view, before its reactions are added. */
 	private record Row(UUID id, UUID channelId, UUID authorId, String text, @Nullable UUID parentId,
 			List<UUID> attachmentIds, long seq, int version, java.time.Instant createdAt,
-			java.time.@Nullable Instant editedAt, boolean deleted) {
+			java.time.@Nullable Instant editedAt, boolean deleted, boolean held) {
 
 		ChatMessage toMessage(Map<String, List<UUID>> reactions) {
 			return new ChatMessage(this.id, this.channelId, this.authorId, this.text, this.parentId,
 					List.copyOf(this.attachmentIds), reactions, this.seq, this.version, this.createdAt, this.editedAt,
-					this.deleted);
+					this.deleted, this.held ? ChatMessage.HELD : null);
 		}
 
 	}

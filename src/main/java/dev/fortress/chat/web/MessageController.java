@@ -76,6 +76,13 @@ class MessageController {
 		return this.queries.page(channelId, parentId, before, after, limit, user);
 	}
 
+	@GetMapping("/api/v1/messages/{id}")
+	@Operation(summary = "One message (a reader of its channel)",
+			description = "Where POST's Location points. A held message is its author's and ADMINs' only: 404 for others.")
+	ChatMessage get(@PathVariable UUID id, CurrentUser user) {
+		return this.messages.get(id, user);
+	}
+
 	@PatchMapping("/api/v1/messages/{id}")
 	@Operation(summary = "Edit a message (its author)", description = "409 once deleted.")
 	ChatMessage edit(@PathVariable UUID id, @RequestBody EditRequest request, CurrentUser user) {

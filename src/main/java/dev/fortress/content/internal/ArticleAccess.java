@@ -13,7 +13,7 @@ import dev.fortress.tasks.ProjectMembership;
  * review and publish it. A DRAFT is its author's alone, REVIEW adds the publishers,
  * PUBLISHED adds everyone who may read the project (anyone signed in, for a workspace
  * article). An article the caller may not see is a 404; one they see but may not change,
- * a 403.
+ * a 403. A held article is its author's and ADMINs' alone until a moderator approves it.
  */
 @Component
 class ArticleAccess {
@@ -27,6 +27,10 @@ class ArticleAccess {
 	boolean canSee(Article article, CurrentUser user) {
 		if (article.authorId().equals(user.id())) {
 			return true;
+		}
+		if (article.held()) {
+			// until a moderator approves it, whatever its status
+			return user.isAdmin();
 		}
 		return switch (article.status()) {
 			case DRAFT -> false;

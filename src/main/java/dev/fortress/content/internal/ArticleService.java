@@ -21,13 +21,18 @@ import dev.fortress.content.ContentApi;
 import dev.fortress.identity.CurrentUser;
 import dev.fortress.platform.Ids;
 import dev.fortress.platform.events.EventMetadata;
+import dev.fortress.platform.moderation.ContentModerated;
+import dev.fortress.platform.moderation.ContentScreen;
+import dev.fortress.platform.moderation.Submission;
 import dev.fortress.platform.web.ApiException;
 import dev.fortress.tasks.ProjectMembership;
 
 /**
  * Article use cases. Every write renders the body once, appends a version and publishes
  * an {@link ArticleChanged} in its transaction; the row is written only if its version is
- * still the one read under the row lock.
+ * still the one read under the row lock. A new title or body is screened in the same
+ * transaction: a held article stays its author's (and ADMINs') until a moderator approves
+ * it, even when PUBLISHED; an edit never releases it.
  */
 @Service
 public class ArticleService implements ContentApi {
@@ -38,15 +43,20 @@ public class ArticleService implements ContentApi {
 
 	private final ProjectMembership membership;
 
+	static final String TYPE = "article";
+
+	private final ContentScreen screen;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	ArticleService(Articles articles, ArticleAccess access, ProjectMembership membership,
+	ArticleService(Articles articles, ArticleAccess access, ProjectMembership membership, ContentScreen screen,
 			ApplicationEventPublisher events, Clock clock) {
 		this.articles = articles;
 		this.access = access;
 		this.membership = membership;
+		this.screen = screen;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -59,11 +69,15 @@ public class ArticleService implements ContentApi {
 		}
 		Instant now = now();
 		ArticleStatus initial = status == null ? ArticleStatus.DRAFT : status;
-		Article article = new Article(Ids.newId(), user.id(), projectId, title.strip(), body, Markdown.toSafeHtml(body),
-				tags, initial, 1, now, now, initial == ArticleStatus.PUBLISHED ? now : null);
+		UUID id = Ids.newId();
+		Article article = new Article(id, user.id(), projectId, title.strip(), body, Markdown.toSafeHtml(body), tags,
+				initial, 1, now, now, initial == ArticleStatus.PUBLISHED ? now : null, null);
 		// the rules of a change apply to the first one too: only a publisher creates a
 		// published article
 		this.access.requireWrite(article, initial, user);
+		if (screened(id, article.title(), body, user)) {
+			article = held(article);
+		}
 		this.articles.insert(article);
 		this.articles.addVersion(article.id(), versionOf(article, user));
 		publishChanged(article);
@@ -143,9 +157,36 @@ public class ArticleService implements ContentApi {
 		}
 	}
 
+	/**
+	 * Applies a moderator's or the screen's decision, announcing the change as usual (the
+	 * index follows); one that no longer applies changes nothing.
+	 */
+	@Transactional
+	void moderate(UUID id, ContentModerated.Decision decision) {
+		Article article = this.articles.findForUpdate(id).orElse(null);
+		if (article == null) {
+			return;
+		}
+		switch (decision) {
+			case APPROVED, HIDDEN -> {
+				boolean hold = decision == ContentModerated.Decision.HIDDEN;
+				if (article.held() != hold && this.articles.hold(id, hold)) {
+					publishChanged(article);
+				}
+			}
+			case REMOVED -> {
+				if (this.articles.delete(id)) {
+					this.events.publishEvent(new ArticleDeleted(id, EventMetadata.now(this.clock)));
+				}
+			}
+		}
+	}
+
+	/** Held articles are absent here until approved: the index must not hold them. */
 	@Override
 	public Optional<ArticleText> article(UUID articleId) {
 		return this.articles.find(articleId)
+			.filter(a -> !a.held())
 			.map(a -> new ArticleText(a.id(), a.authorId(), a.projectId(), a.status(), a.title(), a.body(), a.tags(),
 					a.version()));
 	}
@@ -162,12 +203,14 @@ public class ArticleService implements ContentApi {
 				&& status == current.status()) {
 			return current;
 		}
+		boolean textChanged = !title.equals(current.title()) || !body.equals(current.body());
+		boolean held = current.held() || (textChanged && screened(current.id(), title, body, user));
 		Instant now = now();
 		Instant publishedAt = status != ArticleStatus.PUBLISHED ? null
 				: current.status() == ArticleStatus.PUBLISHED ? current.publishedAt() : now;
 		String html = body.equals(current.body()) ? current.html() : Markdown.toSafeHtml(body);
 		Article next = new Article(current.id(), current.authorId(), current.projectId(), title, body, html, tags,
-				status, current.version() + 1, current.createdAt(), now, publishedAt);
+				status, current.version() + 1, current.createdAt(), now, publishedAt, held ? Article.HELD : null);
 		if (!this.articles.update(next, current.version())) {
 			// impossible under the row lock; kept as a guard against a future unlocked
 			// read
@@ -176,6 +219,17 @@ public class ArticleService implements ContentApi {
 		this.articles.addVersion(next.id(), versionOf(next, user));
 		publishChanged(next);
 		return next;
+	}
+
+	/** Whether the screen holds this title and body. */
+	private boolean screened(UUID id, String title, String body, CurrentUser user) {
+		return this.screen.screen(new Submission(TYPE, id, user.id(), title + "\n\n" + body)).held();
+	}
+
+	private static Article held(Article article) {
+		return new Article(article.id(), article.authorId(), article.projectId(), article.title(), article.body(),
+				article.html(), article.tags(), article.status(), article.version(), article.createdAt(),
+				article.updatedAt(), article.publishedAt(), Article.HELD);
 	}
 
 	private ArticleVersion versionOf(Article article, CurrentUser user) {

@@ -25,7 +25,7 @@ import dev.fortress.content.ArticleStatus;
 class Articles {
 
 	private static final String COLUMNS = "id, author_id, project_id, title, body, body_html, tags, status, version, "
-			+ "created_at, updated_at, published_at";
+			+ "created_at, updated_at, published_at, held";
 
 	private final JdbcClient jdbc;
 
@@ -36,9 +36,9 @@ class Articles {
 	void insert(Article article) {
 		this.jdbc.sql("""
 				insert into articles (id, author_id, project_id, title, body, body_html, tags, status, version,
-				                      created_at, updated_at, published_at)
+				                      created_at, updated_at, published_at, held)
 				values (:id, :author, :project, :title, :body, :html, :tags, :status, :version, :created, :updated,
-				        :published)
+				        :published, :held)
 				""").params(columns(article)).update();
 	}
 
@@ -57,6 +57,7 @@ class Articles {
 		columns.put("created", Timestamp.from(article.createdAt()));
 		columns.put("updated", Timestamp.from(article.updatedAt()));
 		columns.put("published", timestamp(article.publishedAt()));
+		columns.put("held", article.held());
 		return columns;
 	}
 
@@ -64,7 +65,7 @@ class Articles {
 	boolean update(Article article, long expectedVersion) {
 		return this.jdbc.sql("""
 				update articles set title = :title, body = :body, body_html = :html, tags = :tags, status = :status,
-				       version = :version, updated_at = :updated, published_at = :published
+				       version = :version, updated_at = :updated, published_at = :published, held = :held
 				where id = :id and version = :expected
 				""").params(columns(article)).param("expected", expectedVersion).update() == 1;
 	}
@@ -120,14 +121,15 @@ class Articles {
 	 * The articles the caller may see that match the filters, newest change first (best
 	 * match first with {@code q}). Visibility is part of the statement: published ones in
 	 * the workspace or in a readable project, and the caller's own at any status; an
-	 * ADMIN also sees what waits in REVIEW.
+	 * ADMIN also sees what waits in REVIEW. A held article is its author's and ADMINs'
+	 * alone, whatever its status.
 	 * @param projects the projects the caller may read, {@code null} for all
 	 */
 	List<Article> list(UUID caller, boolean admin, @Nullable Set<UUID> projects, @Nullable String q,
 			@Nullable String tag, @Nullable UUID projectId, @Nullable ArticleStatus status, int limit) {
 		StringBuilder sql = new StringBuilder("select " + COLUMNS + " from articles where (author_id = :caller"
 				+ " or (status = 'PUBLISHED' and (project_id is null or :all or project_id = any(:projects)))"
-				+ " or (status = 'REVIEW' and :admin))");
+				+ " or (status = 'REVIEW' and :admin))" + " and (not held or author_id = :caller or :admin)");
 		if (q != null) {
 			sql.append(" and search @@ websearch_to_tsquery('english', :q)");
 		}
@@ -164,6 +166,14 @@ class Articles {
 		return statement.query(Articles::article).list();
 	}
 
+	/** Holds the article (or releases it); false if it does not exist. */
+	boolean hold(UUID id, boolean held) {
+		return this.jdbc.sql("update articles set held = :held where id = :id")
+			.param("id", id)
+			.param("held", held)
+			.update() == 1;
+	}
+
 	List<UUID> idsAfter(@Nullable UUID after, int limit) {
 		return this.jdbc
 			.sql("select id from articles where (cast(:after as uuid) is null or id > :after) "
@@ -187,7 +197,8 @@ class Articles {
 				rs.getObject("project_id", UUID.class), rs.getString("title"), rs.getString("body"),
 				rs.getString("body_html"), strings(rs.getArray("tags")), ArticleStatus.valueOf(rs.getString("status")),
 				rs.getLong("version"), rs.getTimestamp("created_at").toInstant(),
-				rs.getTimestamp("updated_at").toInstant(), published == null ? null : published.toInstant());
+				rs.getTimestamp("updated_at").toInstant(), published == null ? null : published.toInstant(),
+				rs.getBoolean("held") ? Article.HELD : null);
 	}
 
 	private static List<String> strings(Array array) throws SQLException {

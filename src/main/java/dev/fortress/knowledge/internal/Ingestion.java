@@ -10,6 +10,7 @@ import dev.fortress.content.ArticleChanged;
 import dev.fortress.content.ArticleDeleted;
 import dev.fortress.platform.events.EventConsumer;
 import dev.fortress.tasks.CommentAdded;
+import dev.fortress.tasks.CommentWithdrawn;
 import dev.fortress.tasks.ProjectDeleted;
 import dev.fortress.tasks.TaskChanged;
 import dev.fortress.tasks.TaskCreated;
@@ -58,6 +59,11 @@ class Ingestion {
 	}
 
 	@EventConsumer
+	void on(CommentWithdrawn event) {
+		this.indexer.remove(Sources.COMMENT, event.commentId());
+	}
+
+	@EventConsumer
 	void on(TaskDeleted event) {
 		this.indexer.remove(Sources.TASK, event.taskId());
 		event.subtaskIds().forEach(id -> this.indexer.remove(Sources.TASK, id));
@@ -71,15 +77,15 @@ class Ingestion {
 	@EventConsumer
 	void on(ChannelEvent event) {
 		switch (event.type()) {
-			case "posted", "edited" -> {
-				if (event.message().deleted()) {
+			case "posted", "edited", "approved" -> {
+				if (event.message().deleted() || event.message().held()) {
 					this.indexer.remove(Sources.MESSAGE, event.message().id());
 				}
 				else {
 					this.indexer.index(Sources.message(event.message()));
 				}
 			}
-			case "deleted" -> this.indexer.remove(Sources.MESSAGE, event.message().id());
+			case "deleted", "hidden" -> this.indexer.remove(Sources.MESSAGE, event.message().id());
 			default -> {
 				// reactions change no text
 			}

@@ -42,24 +42,29 @@ final class AnswerStream implements AnswerSink {
 			answers.answer(prepared, this);
 		}
 		catch (LanguageModelUnavailable ex) {
-			try {
-				send("error",
-						Map.of("type", ProblemType.SERVICE_UNAVAILABLE.uri().toString(), "title",
-								ProblemType.SERVICE_UNAVAILABLE.title(), "status", 503, "detail",
-								"The answer was cut off: " + ex.getMessage()));
-			}
-			catch (UncheckedIOException gone) {
-				// the client went away first
-			}
+			error(ProblemType.SERVICE_UNAVAILABLE, "The answer was cut off: " + ex.getMessage());
 		}
 		catch (UncheckedIOException ex) {
 			log.debug("Answer stream closed by the client: {}", ex.getMessage());
 		}
 		catch (RuntimeException ex) {
 			log.error("Answer failed", ex);
+			// the stream must still end with an event the client understands, never a
+			// silent close or a stack trace
+			error(ProblemType.INTERNAL_ERROR, "The answer failed; try again");
 		}
 		finally {
 			this.emitter.complete();
+		}
+	}
+
+	private void error(ProblemType type, String detail) {
+		try {
+			send("error", Map.of("type", type.uri().toString(), "title", type.title(), "status", type.status().value(),
+					"detail", detail));
+		}
+		catch (UncheckedIOException | IllegalStateException gone) {
+			// the client went away first, or the stream was already closed
 		}
 	}
 

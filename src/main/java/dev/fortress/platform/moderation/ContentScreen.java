@@ -8,6 +8,15 @@ package dev.fortress.platform.moderation;
  */
 public interface ContentScreen {
 
+	/**
+	 * Screens the text; called once per new item (and per new title or body of an
+	 * article), with a transaction active.
+	 * @return {@link Screening#held()} true when the owner must store the item held; it
+	 * is then queued in the caller's transaction. A passed item may still be hidden
+	 * later, by a {@link ContentModerated} {@code HIDDEN}.
+	 * @throws org.springframework.transaction.IllegalTransactionStateException without a
+	 * transaction
+	 */
 	Screening screen(Submission submission);
 
 }

@@ -22,12 +22,21 @@ import dev.fortress.identity.IdentityApi;
 import dev.fortress.identity.UserSummary;
 import dev.fortress.platform.Ids;
 import dev.fortress.platform.events.EventMetadata;
+import dev.fortress.platform.moderation.ContentModerated;
+import dev.fortress.platform.moderation.ContentScreen;
+import dev.fortress.platform.moderation.Submission;
 import dev.fortress.tasks.CommentAdded;
+import dev.fortress.tasks.CommentWithdrawn;
 import dev.fortress.tasks.api.Comment;
 import dev.fortress.tasks.api.Member;
 import dev.fortress.tasks.api.TaskView;
 
-/** Comments on tasks: members read them, editors and owners write them. */
+/**
+ * Comments on tasks: members read them, editors and owners write them. Each new comment
+ * is screened in its transaction; a held one is seen by its author and ADMINs only, and
+ * is announced ({@link CommentAdded}: notifications, mentions, the live board, the index)
+ * only once a moderator approves it.
+ */
 @Service
 public class CommentService {
 
@@ -48,24 +57,32 @@ public class CommentService {
 
 	private final IdentityApi identity;
 
+	static final String TYPE = "comment";
+
+	private final ContentScreen screen;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	CommentService(TaskStore store, TaskService tasks, ProjectMembers members, ProjectAccess access,
-			IdentityApi identity, ApplicationEventPublisher events, Clock clock) {
+			IdentityApi identity, ContentScreen screen, ApplicationEventPublisher events, Clock clock) {
 		this.store = store;
 		this.tasks = tasks;
 		this.members = members;
 		this.access = access;
 		this.identity = identity;
+		this.screen = screen;
 		this.events = events;
 		this.clock = clock;
 	}
 
 	public List<Comment> list(UUID taskId, CurrentUser user) {
 		this.tasks.visible(taskId, user);
-		return this.store.comments(taskId);
+		return this.store.comments(taskId)
+			.stream()
+			.filter(comment -> comment.visibleTo(user.id(), user.isAdmin()))
+			.toList();
 	}
 
 	/**
@@ -75,20 +92,69 @@ public class CommentService {
 	public Map<UUID, List<Comment>> listFor(Collection<TaskView> tasks, CurrentUser user) {
 		Map<UUID, List<Comment>> comments = this.store.commentsOf(this.access.visibleTasks(tasks, user));
 		Map<UUID, List<Comment>> all = new HashMap<>();
-		tasks.forEach(task -> all.put(task.id(), comments.getOrDefault(task.id(), List.of())));
+		tasks.forEach(task -> all.put(task.id(),
+				comments.getOrDefault(task.id(), List.of())
+					.stream()
+					.filter(comment -> comment.visibleTo(user.id(), user.isAdmin()))
+					.toList()));
 		return all;
 	}
 
 	@Transactional
 	public Comment add(UUID taskId, String body, CurrentUser user) {
 		Task task = this.tasks.editable(taskId, user);
-		Comment comment = new Comment(Ids.newId(), taskId, user.id(), body.strip(),
-				this.clock.instant().truncatedTo(ChronoUnit.MICROS));
+		UUID id = Ids.newId();
+		String text = body.strip();
+		boolean held = this.screen.screen(new Submission(TYPE, id, user.id(), text)).held();
+		Comment comment = new Comment(id, taskId, user.id(), text, this.clock.instant().truncatedTo(ChronoUnit.MICROS),
+				held ? Comment.HELD : null);
 		this.store.addComment(comment);
-		UUID projectId = task.state().projectId();
-		this.events.publishEvent(new CommentAdded(comment.id(), taskId, projectId, task.state().title(), user.id(),
-				comment.body(), mentioned(projectId, comment.body(), user.id()), EventMetadata.now(this.clock)));
+		if (!held) {
+			announce(task, comment);
+		}
 		return comment;
+	}
+
+	/**
+	 * Applies a moderator's or the screen's decision; one that no longer applies (an
+	 * approval of a visible comment, a comment since deleted) changes nothing.
+	 */
+	@Transactional
+	void moderate(UUID commentId, ContentModerated.Decision decision) {
+		Comment comment = this.store.comment(commentId).orElse(null);
+		Task task = (comment == null) ? null : this.store.find(comment.taskId()).orElse(null);
+		if (comment == null || task == null) {
+			return;
+		}
+		switch (decision) {
+			case APPROVED -> {
+				if (comment.held() && this.store.holdComment(commentId, false)) {
+					announce(task, comment.withHeld(false));
+				}
+			}
+			case HIDDEN -> {
+				if (!comment.held() && this.store.holdComment(commentId, true)) {
+					withdrawn(task, comment);
+				}
+			}
+			case REMOVED -> {
+				if (this.store.deleteComment(commentId) && !comment.held()) {
+					withdrawn(task, comment);
+				}
+			}
+		}
+	}
+
+	private void announce(Task task, Comment comment) {
+		UUID projectId = task.state().projectId();
+		this.events.publishEvent(new CommentAdded(comment.id(), task.id(), projectId, task.state().title(),
+				comment.authorId(), comment.body(), mentioned(projectId, comment.body(), comment.authorId()),
+				EventMetadata.now(this.clock)));
+	}
+
+	private void withdrawn(Task task, Comment comment) {
+		this.events.publishEvent(
+				new CommentWithdrawn(comment.id(), task.id(), task.state().projectId(), EventMetadata.now(this.clock)));
 	}
 
 	/**

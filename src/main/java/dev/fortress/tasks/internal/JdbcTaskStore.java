@@ -30,7 +30,7 @@ class JdbcTaskStore implements TaskStore {
 
 	private static final RowMapper<Comment> COMMENT = (rs, n) -> new Comment(rs.getObject("id", UUID.class),
 			rs.getObject("task_id", UUID.class), rs.getObject("author_id", UUID.class), rs.getString("body"),
-			rs.getTimestamp("created_at").toInstant());
+			rs.getTimestamp("created_at").toInstant(), rs.getBoolean("held") ? Comment.HELD : null);
 
 	private final JdbcClient jdbc;
 
@@ -211,9 +211,10 @@ class JdbcTaskStore implements TaskStore {
 	@Override
 	public void addComment(Comment comment) {
 		this.jdbc.sql("""
-				insert into task_comments (id, task_id, author_id, body, created_at)
-				values (:id, :taskId, :authorId, :body, :createdAt)
+				insert into task_comments (id, task_id, author_id, body, created_at, held)
+				values (:id, :taskId, :authorId, :body, :createdAt, :held)
 				""")
+			.param("held", comment.held())
 			.param("id", comment.id())
 			.param("taskId", comment.taskId())
 			.param("authorId", comment.authorId())
@@ -225,7 +226,7 @@ class JdbcTaskStore implements TaskStore {
 	@Override
 	public List<Comment> comments(UUID taskId) {
 		return this.jdbc.sql("""
-				select id, task_id, author_id, body, created_at from task_comments
+				select id, task_id, author_id, body, created_at, held from task_comments
 				where task_id = :taskId order by created_at, id
 				""").param("taskId", taskId).query(COMMENT).list();
 	}
@@ -237,7 +238,7 @@ class JdbcTaskStore implements TaskStore {
 			return comments;
 		}
 		this.jdbc.sql("""
-				select id, task_id, author_id, body, created_at from task_comments
+				select id, task_id, author_id, body, created_at, held from task_comments
 				where task_id = any(:ids) order by created_at, id
 				""")
 			.param("ids", taskIds.toArray(UUID[]::new))
@@ -248,6 +249,27 @@ class JdbcTaskStore implements TaskStore {
 	}
 
 	@Override
+	public Optional<Comment> comment(UUID commentId) {
+		return this.jdbc.sql("select id, task_id, author_id, body, created_at, held from task_comments where id = :id")
+			.param("id", commentId)
+			.query(COMMENT)
+			.optional();
+	}
+
+	@Override
+	public boolean holdComment(UUID commentId, boolean held) {
+		return this.jdbc.sql("update task_comments set held = :held where id = :id")
+			.param("id", commentId)
+			.param("held", held)
+			.update() == 1;
+	}
+
+	@Override
+	public boolean deleteComment(UUID commentId) {
+		return this.jdbc.sql("delete from task_comments where id = :id").param("id", commentId).update() == 1;
+	}
+
+	@Override
 	public Map<UUID, Integer> commentCounts(Collection<UUID> taskIds) {
 		Map<UUID, Integer> counts = new HashMap<>();
 		if (taskIds.isEmpty()) {
@@ -255,7 +277,7 @@ class JdbcTaskStore implements TaskStore {
 		}
 		this.jdbc.sql("""
 				select task_id, count(*) as comments from task_comments
-				where task_id = any(:ids) group by task_id
+				where task_id = any(:ids) and not held group by task_id
 				""")
 			.param("ids", taskIds.toArray(UUID[]::new))
 			.query((rs, n) -> counts.put(rs.getObject("task_id", UUID.class), rs.getInt("comments")))

@@ -173,11 +173,51 @@ class MemoryTaskStore implements TaskStore {
 	}
 
 	@Override
+	public Optional<Comment> comment(UUID commentId) {
+		synchronized (this.lock) {
+			return this.comments.values()
+				.stream()
+				.flatMap(List::stream)
+				.filter(c -> c.id().equals(commentId))
+				.findFirst();
+		}
+	}
+
+	@Override
+	public boolean holdComment(UUID commentId, boolean held) {
+		return replaceComment(commentId, comment -> comment.withHeld(held));
+	}
+
+	@Override
+	public boolean deleteComment(UUID commentId) {
+		return replaceComment(commentId, comment -> null);
+	}
+
+	/** Replaces the comment by what the change makes of it (null: nothing). */
+	private boolean replaceComment(UUID commentId, java.util.function.UnaryOperator<Comment> change) {
+		synchronized (this.lock) {
+			Optional<Comment> found = comment(commentId);
+			if (found.isEmpty()) {
+				return false;
+			}
+			List<Comment> list = new ArrayList<>();
+			for (Comment comment : this.comments.get(found.get().taskId())) {
+				Comment changed = comment.id().equals(commentId) ? change.apply(comment) : comment;
+				if (changed != null) {
+					list.add(changed);
+				}
+			}
+			put(this.comments, found.get().taskId(), List.copyOf(list));
+			return true;
+		}
+	}
+
+	@Override
 	public Map<UUID, Integer> commentCounts(Collection<UUID> taskIds) {
 		synchronized (this.lock) {
 			Map<UUID, Integer> counts = new HashMap<>();
 			for (UUID id : new HashSet<>(taskIds)) {
-				int count = this.comments.getOrDefault(id, List.of()).size();
+				int count = (int) this.comments.getOrDefault(id, List.of()).stream().filter(c -> !c.held()).count();
 				if (count > 0) {
 					counts.put(id, count);
 				}

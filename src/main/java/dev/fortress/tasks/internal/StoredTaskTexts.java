@@ -30,6 +30,7 @@ class StoredTaskTexts implements TaskTexts {
 		return this.store.find(taskId)
 			.map(task -> this.store.comments(taskId)
 				.stream()
+				.filter(comment -> !comment.held())
 				.map(comment -> new CommentText(comment.id(), taskId, task.projectId(), comment.authorId(),
 						comment.body()))
 				.toList())

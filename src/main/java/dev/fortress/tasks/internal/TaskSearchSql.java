@@ -144,8 +144,8 @@ final class TaskSearchSql {
 	 * probe per returned row, instead of a second statement for the page.
 	 */
 	String sqlWithCommentCounts() {
-		return sql(
-				TaskRows.COLUMNS + ", (select count(*) from task_comments c where c.task_id = t.id) as comment_count");
+		return sql(TaskRows.COLUMNS
+				+ ", (select count(*) from task_comments c where c.task_id = t.id and not c.held) as comment_count");
 	}
 
 	/**
@@ -154,8 +154,8 @@ final class TaskSearchSql {
 	 * project by project, each in the sort order.
 	 */
 	String sqlPerProjectWithCommentCounts() {
-		return sql(
-				TaskRows.COLUMNS + ", (select count(*) from task_comments c where c.task_id = t.id) as comment_count",
+		return sql(TaskRows.COLUMNS
+				+ ", (select count(*) from task_comments c where c.task_id = t.id and not c.held) as comment_count",
 				true);
 	}
 

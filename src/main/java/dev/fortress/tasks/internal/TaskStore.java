@@ -123,7 +123,19 @@ interface TaskStore {
 		return comments;
 	}
 
-	/** Comment counts of many tasks at once; tasks without comments are absent. */
+	/** The comment, held or not; empty if there is none. */
+	Optional<Comment> comment(UUID commentId);
+
+	/** Holds the comment (or releases it); false if there is none. */
+	boolean holdComment(UUID commentId, boolean held);
+
+	/** Deletes the comment; false if there was none. */
+	boolean deleteComment(UUID commentId);
+
+	/**
+	 * Comment counts of many tasks at once, held comments left out (a count is what every
+	 * reader of a list sees); tasks without comments are absent.
+	 */
 	Map<UUID, Integer> commentCounts(Collection<UUID> taskIds);
 
 	/** A task of a list and how many comments it has. */

@@ -112,12 +112,16 @@ class TaskActivityController {
 
 	}
 
-	record CommentView(UUID id, UUID taskId, UUID authorId, @Nullable String authorName, String body,
-			Instant createdAt) {
+	/**
+	 * A comment; {@code moderation} is {@code HELD} (shown to its author and ADMINs)
+	 * until approved.
+	 */
+	record CommentView(UUID id, UUID taskId, UUID authorId, @Nullable String authorName, String body, Instant createdAt,
+			@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) @Nullable String moderation) {
 
 		static CommentView of(Comment c, @Nullable UserSummary author) {
 			return new CommentView(c.id(), c.taskId(), c.authorId(), author == null ? null : author.displayName(),
-					c.body(), c.createdAt());
+					c.body(), c.createdAt(), c.moderation());
 		}
 
 	}

@@ -283,6 +283,21 @@ class TaskMoveIntegrationTests extends TaskForgeTest {
 			return this.delegate.commentCounts(taskIds);
 		}
 
+		@Override
+		public java.util.Optional<Comment> comment(UUID commentId) {
+			return this.delegate.comment(commentId);
+		}
+
+		@Override
+		public boolean holdComment(UUID commentId, boolean held) {
+			return this.delegate.holdComment(commentId, held);
+		}
+
+		@Override
+		public boolean deleteComment(UUID commentId) {
+			return this.delegate.deleteComment(commentId);
+		}
+
 	}
 
 }
