@@ -115,6 +115,17 @@ final class ModerationScenarios {
 			note.append(String.format("%s %d of %d held %s%s; ", names[s], held[s], sets.get(s).size(), byReason,
 					examples.isEmpty() ? "" : " e.g. " + String.join(", ", examples)));
 		}
+		// the load phases' ordinary posts (numbered, so none is a quality line)
+		Map<String, Integer> loadReasons = new HashMap<>();
+		int loadHeld = 0;
+		for (Map.Entry<String, List<String>> entry : reasons.entrySet()) {
+			if (entry.getKey().endsWith(")") && !ordinary.contains(entry.getKey())) {
+				loadHeld++;
+				entry.getValue().forEach((reason) -> loadReasons.merge(reason, 1, Integer::sum));
+			}
+		}
+		note.append(String.format("the screened instance's warm-up and load phases had %d ordinary posts held, for %s "
+				+ "(the posting-rate rule: %d).", loadHeld, loadReasons, loadReasons.getOrDefault("rate", 0)));
 		this.results.notes.add(note.toString());
 		this.results.moderationQuality = new Results.ModerationQuality(ordinary.size(), held[0], WorkLines.SPAM.size(),
 				held[1], WorkLines.ABUSE.size(), held[2], why.get("ordinary"));
