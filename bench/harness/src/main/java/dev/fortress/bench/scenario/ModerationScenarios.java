@@ -90,7 +90,7 @@ final class ModerationScenarios {
 	 */
 	private void quality(FortressSession session, List<String> authors) throws Exception {
 		String channel = channel(session, authors);
-		List<String> ordinary = WorkLines.ordinary(29, 300);
+		List<String> ordinary = WorkLines.ordinary(WorkLines.QUALITY_SEED, WorkLines.QUALITY_LINES);
 		Map<String, List<String>> why = new HashMap<>();
 		int[] held = { post(session, channel, authors, ordinary, 0),
 				post(session, channel, authors, WorkLines.SPAM, 300),

@@ -118,6 +118,11 @@ final class WorkLines {
 			"I hope something terrible happens to you and your family",
 			"You are a lying, incompetent fraud and I'll tell everyone");
 
+	/** The seed and number of the ordinary lines of the quality run. */
+	static final long QUALITY_SEED = 29;
+
+	static final int QUALITY_LINES = 300;
+
 	private WorkLines() {
 	}
 
@@ -141,6 +146,16 @@ final class WorkLines {
 		String[] family = FAMILIES[random.nextInt(FAMILIES.length)];
 		return String.format(family[random.nextInt(family.length)], pick(random, PARTS), pick(random, PEOPLE)) + " ("
 				+ n + ")";
+	}
+
+	/**
+	 * Prints the quality run's lines as {@code label<TAB>text} ({@code ok}, {@code spam},
+	 * {@code abuse}), for {@code bench/knowledge}'s in-process threshold sweep.
+	 */
+	public static void main(String[] args) {
+		ordinary(QUALITY_SEED, QUALITY_LINES).forEach((line) -> System.out.println("ok\t" + line));
+		SPAM.forEach((line) -> System.out.println("spam\t" + line));
+		ABUSE.forEach((line) -> System.out.println("abuse\t" + line));
 	}
 
 	private static String pick(Random random, String[] values) {
