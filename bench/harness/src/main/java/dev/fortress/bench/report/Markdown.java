@@ -346,31 +346,40 @@ public final class Markdown {
 		if (this.r.answerPhases.isEmpty()) {
 			return;
 		}
-		Table table = new Table("round", "phase", "answers/s", "p50 ms", "p99 ms", "p50 − model ms", "p99 − model ms",
-				"app µs/request", "app µs/request, idle taken out", "PostgreSQL µs/request", "model calls",
-				"answers in the window");
+		Table table = new Table("round", "load", "phase", "answers/s", "p50 ms", "p99 ms", "p50 − model ms",
+				"p99 − model ms", "app µs/request", "app µs/request, idle taken out", "PostgreSQL µs/request",
+				"model calls", "answers in the window");
 		for (Results.AnswerPhase phase : this.r.answerPhases) {
 			Measured m = load(phase.load());
 			LoadResult l = m.load();
 			boolean model = phase.modelMillis() > 0;
-			table.row(phase.round(), phase.kind(), Table.num(l.rate(), 1), Table.ms(l.latency().p50()),
-					Table.ms(l.latency().p99()), model ? Table.ms(l.latency().p50() - phase.modelMillis()) : "",
+			table.row(phase.round(), phase.rate() > 0 ? "open " + Table.num(phase.rate(), 0) + "/s" : "closed",
+					phase.kind(), Table.num(l.rate(), 1), Table.ms(l.latency().p50()), Table.ms(l.latency().p99()),
+					model ? Table.ms(l.latency().p50() - phase.modelMillis()) : "",
 					model ? Table.ms(l.latency().p99() - phase.modelMillis()) : "",
 					Table.num(m.cpuPerRequest("app"), 0), Table.num(netCpu(m), 0),
 					Table.num(m.cpuPerRequest("postgres"), 0), phase.modelCalls(), l.outcomes());
 		}
-		String ratios = String
-			.format("Medians over the rounds: ask (cached) ÷ search: p50 %s×, p99 %s×, app CPU per request %s×; "
-					+ "ask (generated, the model's time subtracted) ÷ search: p50 %s×, p99 %s×, app CPU per "
-					+ "request %s×; ask (extractive) ÷ search: p50 %s×, app CPU per request %s× (CPU with the idle instance's "
-					+ "CPU over the same time taken out).", Table.num(answerRatio("cached", 50, false), 2),
-					Table.num(answerRatio("cached", 99, false), 2), Table.num(answerRatio("cached", 0, true), 2),
-					Table.num(answerRatio("generated", 50, false), 2),
-					Table.num(answerRatio("generated", 99, false), 2), Table.num(answerRatio("generated", 0, true), 2),
-					Table.num(answerRatio("extractive", 50, false), 2),
-					Table.num(answerRatio("extractive", 0, true), 2));
-		section("Answers next to search (4 closed-loop users, a fake model in the harness)",
-				"Interleaved phases per round: search, ask generated (new questions), ask cached (one repeated "
+		StringBuilder ratios = new StringBuilder();
+		for (boolean open : new boolean[] { false, true }) {
+			ratios.append(String.format(
+					"%s: ask (cached) ÷ search: p50 %s×, p99 %s×, app CPU per request %s×; ask (generated, the "
+							+ "model's time subtracted) ÷ search: p50 %s×, p99 %s×, app CPU per request %s×; ask "
+							+ "(extractive) ÷ search: p50 %s×, app CPU per request %s×. ",
+					open ? "Open loop at one rate, medians over the rounds" : "Closed loop, medians over the rounds",
+					Table.num(answerRatio("cached", 50, false, open), 2),
+					Table.num(answerRatio("cached", 99, false, open), 2),
+					Table.num(answerRatio("cached", 0, true, open), 2),
+					Table.num(answerRatio("generated", 50, false, open), 2),
+					Table.num(answerRatio("generated", 99, false, open), 2),
+					Table.num(answerRatio("generated", 0, true, open), 2),
+					Table.num(answerRatio("extractive", 50, false, open), 2),
+					Table.num(answerRatio("extractive", 0, true, open), 2)));
+		}
+		ratios.append("CPU with the idle instance's CPU over the same time taken out.");
+		section("Answers next to search (a fake model in the harness)",
+				"Rounds of interleaved phases, 4 closed-loop users, then the same at one open-loop rate: search, "
+						+ "ask generated (new questions), ask cached (one repeated "
 						+ "question; the model must get no call), ask extractive (new questions from a user whose "
 						+ "daily budget is spent). " + ratios,
 				table);
@@ -433,14 +442,14 @@ public final class Markdown {
 	 * The median over rounds of {@code kind} ÷ search in the same round: latency at
 	 * {@code percentile} (50 or 99, the model's time subtracted) or app CPU per request.
 	 */
-	private double answerRatio(String kind, int percentile, boolean cpu) {
+	private double answerRatio(String kind, int percentile, boolean cpu, boolean open) {
 		List<Double> found = new ArrayList<>();
 		for (Results.AnswerPhase phase : this.r.answerPhases) {
-			if (!phase.kind().equals(kind)) {
+			if (!phase.kind().equals(kind) || (phase.rate() > 0) != open) {
 				continue;
 			}
 			this.r.answerPhases.stream()
-				.filter((p) -> p.round() == phase.round() && p.kind().equals("search"))
+				.filter((p) -> p.round() == phase.round() && p.kind().equals("search") && p.rate() == phase.rate())
 				.findFirst()
 				.ifPresent((search) -> {
 					Measured a = load(phase.load());

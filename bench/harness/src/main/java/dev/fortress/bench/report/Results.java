@@ -119,7 +119,7 @@ public final class Results {
 	 * the fake model's own time per answer (subtracted to show Fortress's overhead; 0
 	 * when the model is not called) and the calls the model received during the phase.
 	 */
-	public record AnswerPhase(int round, String kind, String load, double modelMillis, long modelCalls) {
+	public record AnswerPhase(int round, String kind, String load, double modelMillis, long modelCalls, double rate) {
 	}
 
 	/**

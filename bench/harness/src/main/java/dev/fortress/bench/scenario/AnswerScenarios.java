@@ -44,6 +44,9 @@ final class AnswerScenarios {
 
 	static final int USERS = 4;
 
+	/** The open-loop phases' rate: what four users waiting on the model send. */
+	static final double OPEN_RATE = 5;
+
 	static final int ARTICLES = 250;
 
 	static final int TASKS = 100;
@@ -136,11 +139,22 @@ final class AnswerScenarios {
 		Thread.sleep(10_000);
 		double idleCores = session.cpuSample().since(idleStart).cores("app");
 		this.results.answersIdleCores = idleCores;
+		LoadPlan closed = LoadPlan.closed(USERS, warmup, measure);
 		for (int round = 1; round <= rounds; round++) {
-			phase(session, model, round, "search", search.get(), warmup, measure);
-			phase(session, model, round, "generated", generated.get(), warmup, measure);
-			phase(session, model, round, "cached", cached, warmup, measure);
-			phase(session, model, round, "extractive", extractive.get(), warmup, measure);
+			phase(session, model, round, "search", search.get(), closed);
+			phase(session, model, round, "generated", generated.get(), closed);
+			phase(session, model, round, "cached", cached, closed);
+			phase(session, model, round, "extractive", extractive.get(), closed);
+		}
+		// The closed loop saturates the cores with searches but waits on the model for
+		// answers, so its latencies compare unequal loads; at one open-loop rate that a
+		// generated answer allows too, they compare the work alone.
+		LoadPlan open = LoadPlan.open(OPEN_RATE, 32, Duration.ofSeconds(3), measure);
+		for (int round = 1; round <= rounds; round++) {
+			phase(session, model, round, "search", search.get(), open);
+			phase(session, model, round, "generated", generated.get(), open);
+			phase(session, model, round, "cached", cached, open);
+			phase(session, model, round, "extractive", extractive.get(), open);
 		}
 		burst(session, model, users, nextQuestion[0] += 100_000);
 		this.results.notes.add(String.format(
@@ -153,14 +167,14 @@ final class AnswerScenarios {
 	}
 
 	private void phase(FortressSession session, FakeLanguageModel model, int round, String kind, RequestSource source,
-			Duration warmup, Duration measure) throws Exception {
-		String name = "answers " + round + " " + kind;
+			LoadPlan plan) throws Exception {
+		String name = "answers " + round + " " + kind + (plan.openLoop() ? " at " + (int) plan.rate() + "/s" : "");
 		long calls = model.calls();
-		Measured measured = session.meter.run(name, source, LoadPlan.closed(USERS, warmup, measure));
+		Measured measured = session.meter.run(name, source, plan);
 		long reached = model.calls() - calls;
 		this.results.loads.put(name, measured);
 		this.results.answerPhases.add(new Results.AnswerPhase(round, kind, name,
-				kind.equals("generated") ? model.streamTime().toMillis() : 0, reached));
+				kind.equals("generated") ? model.streamTime().toMillis() : 0, reached, plan.rate()));
 		LoadResult load = measured.load();
 		if (load.good() < load.answered()) {
 			this.results.failures.add(name + ": answers other than the expected kind " + load.outcomes());

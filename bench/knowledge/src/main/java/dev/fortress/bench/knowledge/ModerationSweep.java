@@ -33,7 +33,7 @@ public final class ModerationSweep {
 
 	private static final int K = 5;
 
-	private static final double[] THRESHOLDS = { 0.25, 0.30, 0.35, 0.40, 0.45 };
+	private static final double[] THRESHOLDS = { 0.25, 0.28, 0.30, 0.32, 0.33, 0.34, 0.35, 0.40, 0.45 };
 
 	private ModerationSweep() {
 	}
