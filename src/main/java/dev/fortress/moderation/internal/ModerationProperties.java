@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Settings of the moderation module ({@code fortress.moderation}); docs/moderation.md
@@ -19,10 +20,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param greySimilarity the cosine similarity from which a flagged nearest neighbour
  * makes a passed text borderline, for the language model to review
  * @param llmMaxTokens the most the language model's verdict may use
+ * @param enabled whether anything is screened at all; off, every item passes and nothing
+ * is queued (for measuring what screening costs, or an emergency)
  */
 @ConfigurationProperties("fortress.moderation")
 record ModerationProperties(int maxLinks, List<String> deniedDomains, List<String> spamPhrases, long postsPerWindow,
-		Duration postWindow, int k, double holdSimilarity, double greySimilarity, int llmMaxTokens) {
+		Duration postWindow, int k, double holdSimilarity, double greySimilarity, int llmMaxTokens,
+		@DefaultValue("true") boolean enabled) {
 
 	ModerationProperties {
 		maxLinks = maxLinks <= 0 ? 3 : maxLinks;

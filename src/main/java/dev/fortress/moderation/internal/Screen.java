@@ -52,6 +52,8 @@ class Screen implements ContentScreen {
 
 	private final Clock clock;
 
+	private final boolean enabled;
+
 	Screen(ModerationProperties properties, RateLimiter limiter, EmbeddingModel model, ModerationItems items,
 			LlmReview review, MeterRegistry meters, Clock clock) {
 		this.rules = new TextRules(properties);
@@ -62,17 +64,23 @@ class Screen implements ContentScreen {
 		this.review = review;
 		this.meters = meters;
 		this.clock = clock;
+		this.enabled = properties.enabled();
 	}
 
 	/** Embeds the labelled examples before the first user waits for them. */
 	@EventListener(ApplicationReadyEvent.class)
 	void warmUp() {
-		this.labels.warmUp();
+		if (this.enabled) {
+			this.labels.warmUp();
+		}
 	}
 
 	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Screening screen(Submission submission) {
+		if (!this.enabled) {
+			return Screening.PASSED;
+		}
 		List<String> reasons = new ArrayList<>(this.rules.broken(submission.text()));
 		if (!this.rate.allowed(submission.authorId())) {
 			reasons.add(PostingRate.REASON);

@@ -18,7 +18,7 @@ class TextRulesTests {
 
 	private static final ModerationProperties PROPERTIES = new ModerationProperties(2,
 			List.of("bit.ly", "spam.example"), List.of("free money", "Limited Time Offer"), 3, Duration.ofMinutes(1), 5,
-			0.3, 0.4, 20);
+			0.3, 0.4, 20, true);
 
 	private final TextRules rules = new TextRules(PROPERTIES);
 

@@ -45,6 +45,8 @@ public final class Markdown {
 		consumers();
 		fanouts();
 		watchers();
+		answers();
+		moderation();
 		startups();
 		profile();
 		notes();
@@ -333,6 +335,142 @@ public final class Markdown {
 						+ "adjacent-phase ratios, with ÷ without: paid/s " + Table.num(watcherRatio(false), 2)
 						+ "×, app CPU per request " + Table.num(watcherRatio(true), 2) + "×.",
 				table);
+	}
+
+	/**
+	 * Answers next to search: each phase's latency and CPU per request, the generated
+	 * answers' latency also without the fake model's fixed time; the ratios are medians
+	 * over the rounds (each round's phases ran within a minute of each other).
+	 */
+	private void answers() {
+		if (this.r.answerPhases.isEmpty()) {
+			return;
+		}
+		Table table = new Table("round", "load", "phase", "answers/s", "p50 ms", "p99 ms", "p50 − model ms",
+				"p99 − model ms", "app µs/request", "app µs/request, idle taken out", "PostgreSQL µs/request",
+				"model calls", "answers in the window");
+		for (Results.AnswerPhase phase : this.r.answerPhases) {
+			Measured m = load(phase.load());
+			LoadResult l = m.load();
+			boolean model = phase.modelMillis() > 0;
+			table.row(phase.round(), phase.rate() > 0 ? "open " + Table.num(phase.rate(), 0) + "/s" : "closed",
+					phase.kind(), Table.num(l.rate(), 1), Table.ms(l.latency().p50()), Table.ms(l.latency().p99()),
+					model ? Table.ms(l.latency().p50() - phase.modelMillis()) : "",
+					model ? Table.ms(l.latency().p99() - phase.modelMillis()) : "",
+					Table.num(m.cpuPerRequest("app"), 0), Table.num(netCpu(m), 0),
+					Table.num(m.cpuPerRequest("postgres"), 0), phase.modelCalls(), l.outcomes());
+		}
+		StringBuilder ratios = new StringBuilder();
+		for (boolean open : new boolean[] { false, true }) {
+			ratios.append(String.format(
+					"%s: ask (cached) ÷ search: p50 %s×, p99 %s×, app CPU per request %s×; ask (generated, the "
+							+ "model's time subtracted) ÷ search: p50 %s×, p99 %s×, app CPU per request %s×; ask "
+							+ "(extractive) ÷ search: p50 %s×, app CPU per request %s×. ",
+					open ? "Open loop at one rate, medians over the rounds" : "Closed loop, medians over the rounds",
+					Table.num(answerRatio("cached", 50, false, open), 2),
+					Table.num(answerRatio("cached", 99, false, open), 2),
+					Table.num(answerRatio("cached", 0, true, open), 2),
+					Table.num(answerRatio("generated", 50, false, open), 2),
+					Table.num(answerRatio("generated", 99, false, open), 2),
+					Table.num(answerRatio("generated", 0, true, open), 2),
+					Table.num(answerRatio("extractive", 50, false, open), 2),
+					Table.num(answerRatio("extractive", 0, true, open), 2)));
+		}
+		ratios.append("CPU with the idle instance's CPU over the same time taken out.");
+		section("Answers next to search (a fake model in the harness)",
+				"Rounds of interleaved phases, 4 closed-loop users, then the same at one open-loop rate: search, "
+						+ "ask generated (new questions), ask cached (one repeated "
+						+ "question; the model must get no call), ask extractive (new questions from a user whose "
+						+ "daily budget is spent). " + ratios,
+				table);
+	}
+
+	/**
+	 * Chat posts with screening and without, alternating between two instances; the
+	 * ratios are medians over the rounds.
+	 */
+	private void moderation() {
+		if (this.r.moderationPhases.isEmpty()) {
+			return;
+		}
+		Table table = new Table("round", "screening", "posts/s", "p50 ms", "p99 ms", "max ms", "app µs/post",
+				"PostgreSQL µs/post", "answers in the window");
+		List<Double> p50 = new ArrayList<>();
+		List<Double> p99 = new ArrayList<>();
+		List<Double> cpu = new ArrayList<>();
+		Measured previous = null;
+		for (Results.ModerationPhase phase : this.r.moderationPhases) {
+			Measured m = load(phase.load());
+			LoadResult l = m.load();
+			table.row(phase.round(), phase.screening() ? "as shipped" : "off", Table.num(l.rate(), 1),
+					Table.ms(l.latency().p50()), Table.ms(l.latency().p99()), Table.ms(l.latency().max()),
+					Table.num(m.cpuPerRequest("app"), 0), Table.num(m.cpuPerRequest("postgres"), 0), l.outcomes());
+			if (!phase.screening() && previous != null) {
+				p50.add(previous.load().latency().p50() / l.latency().p50());
+				p99.add(previous.load().latency().p99() / l.latency().p99());
+				cpu.add(previous.cpuPerRequest("app") / m.cpuPerRequest("app"));
+			}
+			previous = phase.screening() ? m : null;
+		}
+		section("Chat posts screened and not (open loop, " + "10" + " posts/s, authors in turn)",
+				"Two instances on copies of the same data, one with `FORTRESS_MODERATION_ENABLED=false`, loaded in "
+						+ "turn. Medians over the rounds, screened ÷ off: p50 " + Table.num(median(p50), 2) + "×, p99 "
+						+ Table.num(median(p99), 2) + "×, app CPU per post " + Table.num(median(cpu), 2) + "×.",
+				table);
+	}
+
+	private static double median(List<Double> values) {
+		if (values.isEmpty()) {
+			return Double.NaN;
+		}
+		List<Double> sorted = new ArrayList<>(values);
+		Collections.sort(sorted);
+		int n = sorted.size();
+		return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+	}
+
+	/**
+	 * App CPU per request less what the instance spends idle over the same time: at a few
+	 * answers a second the idle work is a visible share of each.
+	 */
+	private double netCpu(Measured m) {
+		double seconds = m.cpu().of("app") - this.r.answersIdleCores * m.cpu().wall();
+		return seconds * 1e6 / m.load().answered();
+	}
+
+	/**
+	 * The median over rounds of {@code kind} ÷ search in the same round: latency at
+	 * {@code percentile} (50 or 99, the model's time subtracted) or app CPU per request.
+	 */
+	private double answerRatio(String kind, int percentile, boolean cpu, boolean open) {
+		List<Double> found = new ArrayList<>();
+		for (Results.AnswerPhase phase : this.r.answerPhases) {
+			if (!phase.kind().equals(kind) || (phase.rate() > 0) != open) {
+				continue;
+			}
+			this.r.answerPhases.stream()
+				.filter((p) -> p.round() == phase.round() && p.kind().equals("search") && p.rate() == phase.rate())
+				.findFirst()
+				.ifPresent((search) -> {
+					Measured a = load(phase.load());
+					Measured b = load(search.load());
+					if (cpu) {
+						found.add(netCpu(a) / netCpu(b));
+					}
+					else if (percentile == 50) {
+						found.add((a.load().latency().p50() - phase.modelMillis()) / b.load().latency().p50());
+					}
+					else {
+						found.add((a.load().latency().p99() - phase.modelMillis()) / b.load().latency().p99());
+					}
+				});
+		}
+		if (found.isEmpty()) {
+			return Double.NaN;
+		}
+		Collections.sort(found);
+		int n = found.size();
+		return n % 2 == 1 ? found.get(n / 2) : (found.get(n / 2 - 1) + found.get(n / 2)) / 2;
 	}
 
 	/** Median over adjacent phases of with ÷ without: paid/s, or app CPU per request. */

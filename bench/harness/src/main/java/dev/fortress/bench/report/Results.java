@@ -44,6 +44,15 @@ public final class Results {
 
 	public List<WatcherPhase> watcherPhases = new ArrayList<>();
 
+	public List<AnswerPhase> answerPhases = new ArrayList<>();
+
+	/** The answers instance's CPU while idle (cores), charged to no request. */
+	public double answersIdleCores;
+
+	public List<ModerationPhase> moderationPhases = new ArrayList<>();
+
+	public ModerationQuality moderationQuality;
+
 	public Profile profile;
 
 	public List<String> failures = new ArrayList<>();
@@ -102,6 +111,30 @@ public final class Results {
 	 * took to hand one update to all of them (its {@code fortress.drop.streams.fan-out}).
 	 */
 	public record WatcherPhase(int index, int watchers, String load, double eventsPerWatcher, double fanOutMillis) {
+	}
+
+	/**
+	 * One phase of the answers comparison: its round, what was asked ({@code search},
+	 * {@code generated}, {@code cached}, {@code extractive}), the measured load's name,
+	 * the fake model's own time per answer (subtracted to show Fortress's overhead; 0
+	 * when the model is not called) and the calls the model received during the phase.
+	 */
+	public record AnswerPhase(int round, String kind, String load, double modelMillis, long modelCalls, double rate) {
+	}
+
+	/**
+	 * One phase of the screening comparison: chat posts to the instance that screens them
+	 * ({@code screening}) or to the one started with moderation off.
+	 */
+	public record ModerationPhase(int round, boolean screening, String load) {
+	}
+
+	/**
+	 * The screen on lines posted once each: ordinary work lines held (false positives),
+	 * spam and abuse lines held (caught), and some of the ordinary lines held, with why.
+	 */
+	public record ModerationQuality(int ordinary, int ordinaryHeld, int spam, int spamHeld, int abuse, int abuseHeld,
+			List<String> ordinaryHeldExamples) {
 	}
 
 	/** Where the application's CPU went while a profile was taken. */

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import dev.fortress.bench.report.Results;
 import dev.fortress.bench.seed.Buyers;
+import dev.fortress.bench.server.FakeLanguageModel;
 
 /**
  * The order of a run. One Fortress, started on a fresh data directory, carries the
@@ -76,7 +77,7 @@ public final class Plan {
 	}
 
 	public static final List<String> SCENARIOS = List.of("gates", "soldout", "bursts", "sweep", "openloop", "hello",
-			"strategies", "cost", "consumers", "realtime", "watchers");
+			"strategies", "cost", "consumers", "realtime", "watchers", "answers", "moderation");
 
 	private boolean runs(String scenario) {
 		return this.only.isEmpty() || this.only.contains(scenario);
@@ -155,6 +156,26 @@ public final class Plan {
 			try (FortressSession session = FortressSession.start("fortress-realtime", this.fortressJar, this.work,
 					dataDir, Map.of(), null, this.jvmOptions)) {
 				new RealtimeScenarios(this.settings, this.results, buyers).run(session);
+			}
+			this.checkpoint.run();
+		}
+		if (!this.settings.smokeMode() && runs("answers")) {
+			try (FakeLanguageModel model = AnswerScenarios.model();
+					FortressSession session = FortressSession.start("fortress-answers", this.fortressJar, this.work,
+							dataDir, AnswerScenarios.environment(model), null, this.jvmOptions)) {
+				new AnswerScenarios(this.settings, this.results, buyers).run(session, model);
+			}
+			this.checkpoint.run();
+		}
+		if (!this.settings.smokeMode() && runs("moderation")) {
+			// a second instance on a copy of the same data, started with moderation off
+			Path unscreenedData = ModerationScenarios.copy(dataDir, this.work.resolve("data-unscreened"));
+			try (FortressSession screened = FortressSession.start("fortress-screened", this.fortressJar, this.work,
+					dataDir, Map.of(), null, this.jvmOptions);
+					FortressSession unscreened = FortressSession.start("fortress-unscreened", this.fortressJar,
+							this.work, unscreenedData, Map.of("FORTRESS_MODERATION_ENABLED", "false"), null,
+							this.jvmOptions)) {
+				new ModerationScenarios(this.settings, this.results, buyers).run(screened, unscreened);
 			}
 			this.checkpoint.run();
 		}

@@ -224,7 +224,7 @@ final class RealtimeScenarios {
 	/**
 	 * The user id an access token is for (its {@code sub}), read without verifying it.
 	 */
-	private static String subject(String token) {
+	static String subject(String token) {
 		String payload = token.split("\\.")[1];
 		JsonNode claims = JSON.readTree(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
 		return claims.path("sub").asString();
