@@ -35,7 +35,7 @@ record ModerationProperties(int maxLinks, List<String> deniedDomains, List<Strin
 		postsPerWindow = postsPerWindow <= 0 ? 20 : postsPerWindow;
 		postWindow = postWindow == null ? Duration.ofMinutes(1) : postWindow;
 		k = k <= 0 ? 5 : k;
-		holdSimilarity = holdSimilarity == 0 ? 0.3 : holdSimilarity;
+		holdSimilarity = holdSimilarity == 0 ? 0.32 : holdSimilarity;
 		greySimilarity = greySimilarity == 0 ? 0.4 : greySimilarity;
 		llmMaxTokens = llmMaxTokens <= 0 ? 20 : llmMaxTokens;
 	}
