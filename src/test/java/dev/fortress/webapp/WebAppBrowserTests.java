@@ -365,10 +365,7 @@ class WebAppBrowserTests extends IntegrationTest {
 	void anAuthorPublishesAnArticleAndFindsItThroughSearch() {
 		TestUser author = newUser("author");
 		LoggedIn authorApi = login(author);
-		String project = this.http.post("/api/v1/projects", Map.of("name", "Handbook"))
-			.token(authorApi.accessToken())
-			.send()
-			.text("id");
+		String project = newProject(authorApi, "Handbook");
 		String title = "Onboarding the narwhal crew";
 		try (Browser browser = Browser.open(this.port)) {
 			browser.signIn(author.email(), PASSWORD).go("/articles");
@@ -454,10 +451,7 @@ class WebAppBrowserTests extends IntegrationTest {
 	void aTaskPageListsASimilarTaskAsRelated() {
 		TestUser member = newUser("member");
 		LoggedIn memberApi = login(member);
-		String project = this.http.post("/api/v1/projects", Map.of("name", "Shop"))
-			.token(memberApi.accessToken())
-			.send()
-			.text("id");
+		String project = newProject(memberApi, "Shop");
 		String crash = newTask(memberApi, project, "Checkout page crashes when the cart is empty");
 		String similar = newTask(memberApi, project, "An empty cart makes the checkout page crash");
 		await().atMost(Duration.ofSeconds(60))
@@ -526,10 +520,7 @@ class WebAppBrowserTests extends IntegrationTest {
 	void aMemberAsksAQuestionAndFollowsTheAnswersSourceToTheTask() {
 		TestUser member = newUser("asker");
 		LoggedIn memberApi = login(member);
-		String project = this.http.post("/api/v1/projects", Map.of("name", "Operations"))
-			.token(memberApi.accessToken())
-			.send()
-			.text("id");
+		String project = newProject(memberApi, "Operations");
 		String task = newTask(memberApi, project, "Rotate the staging database password every quarter");
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> this.http.get("/api/v1/search?types=task&q=staging+database+password")
@@ -585,6 +576,14 @@ class WebAppBrowserTests extends IntegrationTest {
 			.send();
 		assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
 		assertThat(approved.json().has("moderation")).isFalse();
+	}
+
+	private String newProject(LoggedIn user, String name) {
+		Http.Response created = this.http.post("/api/v1/projects", Map.of("name", name))
+			.token(user.accessToken())
+			.send();
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return created.text("id");
 	}
 
 	private String newTask(LoggedIn user, String project, String title) {
