@@ -82,7 +82,7 @@ class Screen implements ContentScreen {
 			return Screening.PASSED;
 		}
 		List<String> reasons = new ArrayList<>(this.rules.broken(submission.text()));
-		if (!this.rate.allowed(submission.authorId())) {
+		if (!this.rate.allowed(submission)) {
 			reasons.add(PostingRate.REASON);
 		}
 		boolean grey = false;

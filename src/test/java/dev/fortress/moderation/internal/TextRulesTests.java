@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.fortress.platform.moderation.Submission;
 import dev.fortress.platform.ratelimit.RateLimitPolicy;
 import dev.fortress.platform.ratelimit.RateLimiter;
 
@@ -58,9 +59,29 @@ class TextRulesTests {
 		UUID fast = UUID.randomUUID();
 		UUID other = UUID.randomUUID();
 
-		assertThat(List.of(rate.allowed(fast), rate.allowed(fast), rate.allowed(fast), rate.allowed(fast)))
+		assertThat(List.of(rate.allowed(message(fast)), rate.allowed(comment(fast)), rate.allowed(message(fast)),
+				rate.allowed(message(fast))))
 			.containsExactly(true, true, true, false);
-		assertThat(rate.allowed(other)).isTrue();
+		assertThat(rate.allowed(message(other))).isTrue();
+	}
+
+	@Test
+	void articlesAreNotCountedSoAnImportIsNotHeldForItsPace() {
+		PostingRate rate = new PostingRate(new CountingLimiter(), PROPERTIES);
+		UUID writer = UUID.randomUUID();
+
+		for (int i = 0; i < 10; i++) {
+			assertThat(rate.allowed(new Submission("article", UUID.randomUUID(), writer, "Chapter " + i))).isTrue();
+		}
+		assertThat(rate.allowed(message(writer))).isTrue();
+	}
+
+	private static Submission message(UUID author) {
+		return new Submission("message", UUID.randomUUID(), author, "hello");
+	}
+
+	private static Submission comment(UUID author) {
+		return new Submission("comment", UUID.randomUUID(), author, "looks good");
 	}
 
 	/** A bucket per key that does not refill: the window is longer than the test. */
