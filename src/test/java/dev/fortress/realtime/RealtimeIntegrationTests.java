@@ -157,14 +157,20 @@ class RealtimeIntegrationTests extends TaskForgeTest {
 				await().atMost(StompClient.WAIT).until(() -> refused("not-found") > before);
 			}
 		}
-		double refusedBefore = this.meters.counter("fortress.realtime.refused", "type", "not-found").count();
+		double refusedBefore = refused("not-found");
 		try (StompClient client = StompClient.connect(this.port, user.accessToken())) {
 			assertThat(this.meters.get("fortress.realtime.sessions").gauge().value()).isPositive();
 			client.send("/topic/projects/" + project, Map.of("type", "deleted"));
-			assertThat(client.awaitError().type()).endsWith("/not-found");
+			// the ERROR frame may be lost with the close that follows it
+			// (docs/realtime.md);
+			// the refusal itself is counted either way
+			StompClient.ErrorFrame error = client.awaitErrorOrClosed();
+			if (error != null) {
+				assertThat(error.type()).endsWith("/not-found");
+			}
+			await().atMost(StompClient.WAIT).until(() -> refused("not-found") > refusedBefore);
 		}
-		assertThat(this.meters.counter("fortress.realtime.refused", "type", "not-found").count())
-			.isEqualTo(refusedBefore + 1);
+		assertThat(refused("not-found")).isEqualTo(refusedBefore + 1);
 	}
 
 	@Test
