@@ -264,7 +264,7 @@ class ApiRobustnessIntegrationTests extends IntegrationTest {
 		for (String table : List.of("users", "refresh_tokens", "projects", "project_members", "categories", "tasks",
 				"task_labels", "task_comments", "task_versions", "task_exports", "products", "product_variants",
 				"stock", "drops", "drop_purchases", "orders", "order_lines", "cart_items", "idempotency_keys",
-				"payments")) {
+				"payments", "chat_messages", "articles", "moderation_items", "llm_usage")) {
 			state.put(table, this.jdbc.sql("select count(*) from " + table).query(Long.class).single());
 		}
 		state.put("member account",
